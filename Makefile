@@ -1,0 +1,49 @@
+# Linkwatch: `make run` (the main job end to end) and `make test` (everything CI checks).
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LAUNCHER := neo4j/target/classes/io/linkwatch/neo4j/Launcher.class
+
+.PHONY: install run test lint typecheck pytest bench schema clean stop
+
+install: $(STAMP) $(LAUNCHER)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+$(LAUNCHER): neo4j/pom.xml $(shell find neo4j/src -name '*.java')
+	cd neo4j && mvn -q -B package -DskipTests
+	touch $(LAUNCHER)
+
+run: install
+	bash scripts/run.sh
+
+stop:
+	-$(BIN)/linkwatch serve-stop 2>/dev/null
+	$(BIN)/linkwatch neo4j stop
+
+lint: install
+	$(BIN)/ruff check app loaders tests bench
+	$(BIN)/ruff format --check app loaders tests bench
+
+typecheck: install
+	$(BIN)/mypy
+
+schema: install
+	$(BIN)/linkwatch schema export --check
+
+pytest: install
+	$(BIN)/pytest -q -p no:cacheprovider
+
+test: lint typecheck pytest
+
+bench: install
+	bash bench/run_all.sh
+
+clean:
+	rm -rf $(VENV) neo4j/target

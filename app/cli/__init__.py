@@ -1,0 +1,26 @@
+"""The `linkwatch` command: one Typer app, a sub-app per concern in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from app.cli import db, neo4j_cmd
+from app.core.logging import configure_logging
+
+cli = typer.Typer(
+    no_args_is_help=True, add_completion=False, help="Linkwatch: distillation-campaign detection."
+)
+cli.add_typer(neo4j_cmd.app, name="neo4j")
+cli.add_typer(db.app, name="db")
+
+
+@cli.callback()
+def _root(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging."),
+    json_logs: bool = typer.Option(False, "--json-logs", help="Logs as JSON lines."),
+) -> None:
+    configure_logging(verbose=verbose, json_logs=json_logs)
+
+
+def main() -> None:
+    cli()

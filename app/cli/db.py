@@ -1,0 +1,22 @@
+"""`linkwatch db init`."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from app.core.config import get_settings
+from app.db.driver import sync_driver
+from app.db.schema import apply_schema
+
+app = typer.Typer(no_args_is_help=True, help="Database schema.")
+console = Console(stderr=True)
+
+
+@app.command("init")
+def init() -> None:
+    """Apply constraints and indexes (idempotent)."""
+    settings = get_settings()
+    with sync_driver(settings) as driver:
+        constraints = apply_schema(driver, settings.neo4j_database)
+    console.print(f"schema applied: {len(constraints)} constraints")

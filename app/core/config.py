@@ -1,0 +1,99 @@
+"""Settings from the environment or `.env`, one object for the whole process."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PASSWORD_FILE = "neo4j-password"  # noqa: S105 - a file name, not a secret
+HASH_KEY_FILE = "instrument-hash-key"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    neo4j_uri: str = Field(default="bolt://127.0.0.1:7687", alias="NEO4J_URI")
+    neo4j_user: str = Field(default="neo4j", alias="NEO4J_USER")
+    neo4j_password: SecretStr | None = Field(default=None, alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
+    linkwatch_home: Path = Field(default=Path(".linkwatch"), alias="LINKWATCH_HOME")
+
+    # The embedded server (app/runtime); ignored when NEO4J_URI points at a server run elsewhere.
+    neo4j_heap: str = Field(default="2g", alias="LINKWATCH_NEO4J_HEAP")
+    neo4j_pagecache: str = Field(default="1g", alias="LINKWATCH_NEO4J_PAGECACHE")
+    neo4j_auth: bool = Field(default=True, alias="LINKWATCH_NEO4J_AUTH")
+    neo4j_start_timeout: float = Field(default=180.0, alias="LINKWATCH_NEO4J_START_TIMEOUT")
+
+    # Keyed hashing of payment instruments: the raw token never reaches the graph.
+    instrument_hash_key: SecretStr | None = Field(default=None, alias="LINKWATCH_INSTRUMENT_HASH_KEY")
+
+    # HTTP API.
+    api_host: str = Field(default="127.0.0.1", alias="LINKWATCH_API_HOST")
+    api_port: int = Field(default=8000, alias="LINKWATCH_API_PORT")
+    api_graphiql: bool = Field(default=False, alias="LINKWATCH_API_GRAPHIQL")
+    api_introspection: bool = Field(default=False, alias="LINKWATCH_API_INTROSPECTION")
+    api_max_depth: int = Field(default=10, alias="LINKWATCH_API_MAX_DEPTH")
+    api_max_aliases: int = Field(default=30, alias="LINKWATCH_API_MAX_ALIASES")
+    api_max_tokens: int = Field(default=2000, alias="LINKWATCH_API_MAX_TOKENS")
+    api_max_page_size: int = Field(default=100, alias="LINKWATCH_API_MAX_PAGE_SIZE")
+
+    @property
+    def home(self) -> Path:
+        return self.linkwatch_home.resolve()
+
+    @property
+    def bolt_host(self) -> str:
+        return _host_port(self.neo4j_uri)[0]
+
+    @property
+    def bolt_port(self) -> int:
+        return _host_port(self.neo4j_uri)[1]
+
+    def password(self) -> str:
+        """The Neo4j password: configured, or generated once and kept owner-only under LINKWATCH_HOME."""
+        if self.neo4j_password is not None:
+            return self.neo4j_password.get_secret_value()
+        return _stored_secret(self.home / "secrets" / PASSWORD_FILE)
+
+    def hash_key(self) -> bytes:
+        if self.instrument_hash_key is not None:
+            return self.instrument_hash_key.get_secret_value().encode()
+        return _stored_secret(self.home / "secrets" / HASH_KEY_FILE).encode()
+
+
+def _host_port(uri: str) -> tuple[str, int]:
+    rest = uri.split("://", 1)[-1].split("/", 1)[0]
+    if rest.startswith("["):
+        host, _, port = rest[1:].partition("]:")
+    else:
+        host, _, port = rest.rpartition(":") if ":" in rest else (rest, "", "")
+    return host or "127.0.0.1", int(port) if port else 7687
+
+
+def _stored_secret(path: Path) -> str:
+    if path.exists():
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            raise PermissionError(f"{path} is readable by others (mode {mode:o}); chmod 600 it")
+        return path.read_text(encoding="utf-8").strip()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    value = secrets.token_urlsafe(32)
+    # O_EXCL: two processes starting at once must not each write a different secret.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(value + "\n")
+    return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,10 @@
+// name: schema/indexes
+// description: Lookup indexes for the filters analysts and detection use most.
+// mode: schema
+CREATE INDEX campaign_status IF NOT EXISTS FOR (n:Campaign) ON (n.status);
+CREATE INDEX campaign_score IF NOT EXISTS FOR (n:Campaign) ON (n.score);
+CREATE INDEX account_created IF NOT EXISTS FOR (n:Account) ON (n.created_at);
+CREATE INDEX template_capability IF NOT EXISTS FOR (n:PromptTemplate) ON (n.capability);
+CREATE INDEX ip_type IF NOT EXISTS FOR (n:IP) ON (n.ip_type);
+CREATE INDEX run_started IF NOT EXISTS FOR (n:DetectionRun) ON (n.started_at);
+CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)

@@ -1,0 +1,88 @@
+"""Test fixtures: one throw-away Neo4j + GDS for the whole session (temp directory, free port)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j import Driver, GraphDatabase
+
+from app.core.config import Settings, get_settings
+from app.db.schema import apply_schema
+from app.runtime import server
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def neo4j_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("linkwatch-home")
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(neo4j_home: Path) -> Iterator[server.ServerConfig]:
+    port = _free_port()
+    password = secrets.token_urlsafe(16)
+    cfg = server.ServerConfig(
+        home=neo4j_home / "neo4j",
+        port=port,
+        heap=os.environ.get("LINKWATCH_TEST_HEAP", "2g"),
+        pagecache="512m",
+        auth=True,
+        password=password,
+    )
+    server.start(cfg)
+    # Everything the code under test reads through Settings points at this instance.
+    os.environ.update(
+        {
+            "NEO4J_URI": f"bolt://127.0.0.1:{port}",
+            "NEO4J_USER": "neo4j",
+            "NEO4J_PASSWORD": password,
+            "LINKWATCH_HOME": str(neo4j_home),
+            "LINKWATCH_INSTRUMENT_HASH_KEY": "test-hash-key-not-secret",
+        }
+    )
+    get_settings.cache_clear()
+    try:
+        yield cfg
+    finally:
+        server.stop(cfg)
+        get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_server: server.ServerConfig) -> Settings:
+    return get_settings()
+
+
+@pytest.fixture(scope="session")
+def driver(settings: Settings) -> Iterator[Driver]:
+    drv = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.password()))
+    apply_schema(drv, settings.neo4j_database)
+    yield drv
+    drv.close()
+
+
+def wipe(drv: Driver) -> None:
+    with drv.session() as s:
+        s.run(
+            "CALL gds.graph.list() YIELD graphName "
+            "CALL gds.graph.drop(graphName, false) YIELD graphName AS g "
+            "RETURN count(g)"
+        ).consume()
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+@pytest.fixture
+def clean_db(driver: Driver) -> Driver:
+    """An empty database (schema kept) for tests that need one."""
+    wipe(driver)
+    return driver
