@@ -104,7 +104,9 @@ public final class Launcher {
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         GlobalProcedures procedures =
                 ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
+        Instant dbmsUp = Instant.now();
         int registered = registerProcedures(procedures, gdsLib);
+        long registerMs = Duration.between(dbmsUp, Instant.now()).toMillis();
         if (auth) {
             setPassword(dbms, password);
         }
@@ -113,8 +115,9 @@ public final class Launcher {
         long pid = ProcessHandle.current().pid();
         String ready = String.format(Locale.ROOT,
                 "{\"pid\": %d, \"host\": \"%s\", \"port\": %d, \"neo4j\": \"%s\", \"gds\": \"%s\", "
-                        + "\"auth\": %s, \"procedure_classes\": %d, \"started_at\": \"%s\", \"startup_ms\": %d}%n",
-                pid, host, port, NEO4J_VERSION, GDS_VERSION, auth, registered, Instant.now(),
+                        + "\"auth\": %s, \"procedure_classes\": %d, \"register_ms\": %d, \"started_at\": \"%s\", "
+                        + "\"startup_ms\": %d}%n",
+                pid, host, port, NEO4J_VERSION, GDS_VERSION, auth, registered, registerMs, Instant.now(),
                 Duration.between(started, Instant.now()).toMillis());
         Path tmp = runDir.resolve("ready.json.tmp");
         Files.writeString(tmp, ready, StandardCharsets.UTF_8);
