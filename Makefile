@@ -40,7 +40,7 @@ schema: install
 pytest: install
 	$(BIN)/pytest -q -p no:cacheprovider
 
-test: lint typecheck pytest
+test: lint typecheck schema pytest
 
 bench: install
 	bash bench/run_all.sh

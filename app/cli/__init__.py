@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import db, neo4j_cmd
+from app.cli import (
+    db,
+    detect_cmd,
+    export_cmd,
+    keys_cmd,
+    load_cmd,
+    neo4j_cmd,
+    schema_cmd,
+    serve_cmd,
+    simulate_cmd,
+)
 from app.core.logging import configure_logging
 
 cli = typer.Typer(
@@ -12,6 +22,13 @@ cli = typer.Typer(
 )
 cli.add_typer(neo4j_cmd.app, name="neo4j")
 cli.add_typer(db.app, name="db")
+simulate_cmd.register(cli)
+detect_cmd.register(cli)
+load_cmd.register(cli)
+cli.add_typer(export_cmd.app, name="export")
+cli.add_typer(keys_cmd.app, name="keys")
+cli.add_typer(schema_cmd.app, name="schema")
+serve_cmd.register(cli)
 
 
 @cli.callback()

@@ -12,6 +12,9 @@ def configure_logging(verbose: bool = False, json_logs: bool = False) -> None:
     level = logging.DEBUG if verbose else logging.INFO
     logging.basicConfig(level=level, stream=sys.stderr, format="%(message)s")
     logging.getLogger("neo4j").setLevel(logging.WARNING)
+    # The server's notifications (e.g. "relationship type does not exist yet" on a fresh database) are
+    # planning hints, not faults; they would drown the CLI's output.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     renderer: structlog.typing.Processor = (
         structlog.processors.JSONRenderer() if json_logs else structlog.dev.ConsoleRenderer(colors=False)
     )

@@ -1,0 +1,1 @@
+"""The GraphQL API (FastAPI + Strawberry): thin resolvers over `app.services`."""

@@ -1,0 +1,160 @@
+"""The audit trail: who asked what, when, with which outcome — append-only JSON lines, one file a day.
+
+Each entry is written with a single `write()` on an `O_APPEND` descriptor, so concurrent workers never
+interleave or overwrite lines. Secrets (API keys, instrument tokens, passwords) are redacted from both
+the variables and the literals in the query text before anything touches the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from graphql import GraphQLError, parse, print_ast
+from graphql.language import (
+    ArgumentNode,
+    FieldNode,
+    ObjectFieldNode,
+    ObjectValueNode,
+    StringValueNode,
+    VariableNode,
+    Visitor,
+    visit,
+)
+
+REDACTED = "[REDACTED]"
+_SENSITIVE = re.compile(r"(token|secret|password|instrument|api_?key|authorization)", re.IGNORECASE)
+_MAX_QUERY_CHARS = 20_000
+
+
+def query_hash(query: str) -> str:
+    return hashlib.sha256(query.encode()).hexdigest()
+
+
+def redact_variables(value: Any, key: str = "") -> Any:
+    if key and _SENSITIVE.search(key):
+        return REDACTED
+    if isinstance(value, dict):
+        # A label's `value` is an instrument token when its entity is an instrument.
+        instrument_label = str(value.get("entity", "")).lower() == "instrument"
+        return {
+            k: REDACTED if instrument_label and k == "value" else redact_variables(v, k)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [redact_variables(v, key) for v in value]
+    return value
+
+
+# Fields whose every argument is a secret (the raw payment-instrument token).
+_SENSITIVE_FIELDS = frozenset({"instrument"})
+
+
+class _Redactor(Visitor):
+    """Replaces sensitive string literals and remembers which variables feed sensitive arguments."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[str] = []
+        self.variables: set[str] = set()
+
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        self.fields.append(node.name.value)
+
+    def leave_field(self, node: FieldNode, *_: Any) -> None:
+        self.fields.pop()
+
+    def enter_argument(self, node: ArgumentNode, *_: Any) -> ArgumentNode | None:
+        field = self.fields[-1] if self.fields else ""
+        if not (field in _SENSITIVE_FIELDS or _SENSITIVE.search(node.name.value)):
+            return None
+        if isinstance(node.value, VariableNode):
+            self.variables.add(node.value.name.value)
+            return None
+        if isinstance(node.value, StringValueNode):
+            return ArgumentNode(name=node.name, value=StringValueNode(value=REDACTED))
+        return None
+
+    def enter_object_field(self, node: ObjectFieldNode, *_: Any) -> ObjectFieldNode | None:
+        if _SENSITIVE.search(node.name.value) and isinstance(node.value, StringValueNode):
+            return ObjectFieldNode(name=node.name, value=StringValueNode(value=REDACTED))
+        return None
+
+    def enter_object_value(self, node: ObjectValueNode, *_: Any) -> ObjectValueNode | None:
+        # A label's `value` is an instrument token when its entity is an instrument.
+        entity = next((f for f in node.fields if f.name.value == "entity"), None)
+        if entity is None or str(getattr(entity.value, "value", "")).lower() != "instrument":
+            return None
+        fields: list[ObjectFieldNode] = []
+        for f in node.fields:
+            if f.name.value == "value" and isinstance(f.value, VariableNode):
+                self.variables.add(f.value.name.value)
+            if f.name.value == "value" and isinstance(f.value, StringValueNode):
+                f = ObjectFieldNode(name=f.name, value=StringValueNode(value=REDACTED))
+            fields.append(f)
+        return ObjectValueNode(fields=tuple(fields))
+
+
+@lru_cache(maxsize=1024)
+def _redact_document(query: str) -> tuple[str | None, frozenset[str]]:
+    """Per distinct document (clients repeat theirs): the redacted text and the sensitive variables."""
+    if len(query) > _MAX_QUERY_CHARS:
+        return None, frozenset()
+    redactor = _Redactor()
+    try:
+        text = print_ast(visit(parse(query), redactor))
+    except GraphQLError:
+        return None, frozenset()
+    return text, frozenset(redactor.variables)
+
+
+def redact(query: str, variables: dict[str, Any] | None) -> tuple[str | None, dict[str, Any]]:
+    """The query with sensitive literals replaced (None if it does not parse: kept only as a hash) and
+    the variables with every sensitive one replaced, by name and by where the query uses it."""
+    text, sensitive = _redact_document(query)
+    cleaned = redact_variables(variables or {})
+    if not isinstance(cleaned, dict):
+        return text, {}
+    if text is None:
+        # Without a parsed query we cannot tell which variables are secrets: keep only their names.
+        return None, dict.fromkeys(cleaned, REDACTED)
+    return text, {k: REDACTED if k in sensitive else v for k, v in cleaned.items()}
+
+
+class AuditLog:
+    def __init__(self, home: Path) -> None:
+        self.directory = home / "audit"
+
+    def _path(self, when: datetime) -> Path:
+        return self.directory / f"audit-{when:%Y-%m-%d}.jsonl"
+
+    def record(self, entry: dict[str, Any]) -> None:
+        now = datetime.now(UTC)
+        line = json.dumps({"ts": now.isoformat(), **entry}, default=str, separators=(",", ":")) + "\n"
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(self._path(now), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line.encode())
+        finally:
+            os.close(fd)
+
+    def entries(self) -> Iterator[dict[str, Any]]:
+        """Newest first, across the daily files."""
+        if not self.directory.is_dir():
+            return
+        for path in sorted(self.directory.glob("audit-*.jsonl"), reverse=True):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for line in reversed(lines):
+                try:
+                    item = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(item, dict):
+                    yield item

@@ -1,0 +1,32 @@
+"""What every resolver sees: the caller, the graph, per-request loaders, settings and the audit log."""
+
+from __future__ import annotations
+
+from strawberry.fastapi import BaseContext
+from strawberry.types import Info as StrawberryInfo
+
+from app.api.audit import AuditLog
+from app.api.loaders import Loaders, build_loaders
+from app.core.config import Settings
+from app.services.api_keys import Principal
+from app.services.db import Graph
+
+
+class Context(BaseContext):
+    def __init__(
+        self, settings: Settings, graph: Graph, principal: Principal | None, audit: AuditLog
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.graph = graph
+        self.principal = principal
+        self.audit = audit
+        self.loaders: Loaders = build_loaders(graph)
+
+    @property
+    def who(self) -> str:
+        """The name recorded on decisions: the API key's name (the audit trail also has its id)."""
+        return self.principal.name if self.principal is not None else "anonymous"
+
+
+Info = StrawberryInfo[Context, None]

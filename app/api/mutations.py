@@ -1,0 +1,174 @@
+"""The Mutation root: analysts' decisions, labels, actors and detection runs (analyst or admin only).
+
+Every decision records who (the API key's name) and when on the graph; detection carries it over.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from enum import Enum
+
+import strawberry
+
+from app.api.context import Info
+from app.api.errors import ConflictError, InvalidInputError, NotFoundError
+from app.api.fields import mutation
+from app.api.permissions import IsAnalyst
+from app.api.types.actors import Actor, Label
+from app.api.types.campaigns import ActorAttribution, Campaign
+from app.api.types.runs import DetectionRun
+from app.core.config import Settings
+from app.core.logging import get_logger
+from app.services import actors as actor_service
+from app.services import attribution as attribution_service
+from app.services import campaigns as campaign_service
+from app.services import runs as run_service
+from app.services.actors import ActorExistsError, LabelEntity
+
+log = get_logger(__name__)
+MAX_NOTE = 2000
+
+
+def _note(note: str | None) -> str | None:
+    if note is not None and len(note) > MAX_NOTE:
+        raise InvalidInputError(f"note longer than {MAX_NOTE} characters")
+    return note
+
+
+@strawberry.enum(name="LabelEntity")
+class LabelEntityKind(Enum):
+    ACCOUNT = "account"
+    IP = "ip"
+    INSTRUMENT = "instrument"
+    ASN = "asn"
+    EMAIL_DOMAIN = "email_domain"
+    TEMPLATE = "template"
+
+
+@strawberry.input
+class LabelInput:
+    entity: LabelEntityKind
+    value: str = strawberry.field(
+        description="Natural key; for an instrument the raw token (hashed, never stored)."
+    )
+    actor_id: strawberry.ID
+    confidence: float = 1.0
+    source: str = "analyst"
+    note: str | None = None
+
+
+def _run_in_background(settings: Settings, run_id: str) -> None:
+    from app.detection import runner
+
+    try:
+        runner.run_detection(settings, run_id=run_id)
+    except Exception:  # the runner records the failure on the DetectionRun; keep the thread quiet
+        log.exception("detection run failed", run_id=run_id)
+
+
+async def _decide(info: Info, id: strawberry.ID, status: str, note: str | None) -> Campaign:
+    row = await campaign_service.decide(info.context.graph, str(id), status, info.context.who, _note(note))
+    if row is None:
+        raise NotFoundError(f"no campaign {str(id)[:64]!r}")
+    return Campaign.of(row)
+
+
+@strawberry.type
+class Mutation:
+    @mutation(permission_classes=[IsAnalyst], description="Confirm a campaign (kept across runs).")
+    async def confirm_campaign(self, info: Info, id: strawberry.ID, note: str | None = None) -> Campaign:
+        return await _decide(info, id, "confirmed", note)
+
+    @mutation(permission_classes=[IsAnalyst], description="Dismiss a campaign (kept across runs).")
+    async def dismiss_campaign(self, info: Info, id: strawberry.ID, note: str | None = None) -> Campaign:
+        return await _decide(info, id, "dismissed", note)
+
+    @mutation(
+        permission_classes=[IsAnalyst],
+        description="Attribute a campaign to an actor; overrides automatic proposals.",
+    )
+    async def attribute_campaign(
+        self, info: Info, campaign_id: strawberry.ID, actor_id: strawberry.ID, note: str | None = None
+    ) -> ActorAttribution:
+        claim = await attribution_service.confirm(
+            info.context.graph, str(campaign_id), str(actor_id), info.context.who, _note(note)
+        )
+        if claim is None:
+            raise NotFoundError("no such campaign or actor")
+        return ActorAttribution.of(claim)
+
+    @mutation(
+        permission_classes=[IsAnalyst],
+        description="Reject a campaign's attribution to an actor (kept across runs).",
+    )
+    async def reject_attribution(
+        self, info: Info, campaign_id: strawberry.ID, actor_id: strawberry.ID, note: str | None = None
+    ) -> ActorAttribution:
+        claim = await attribution_service.reject(
+            info.context.graph, str(campaign_id), str(actor_id), info.context.who, _note(note)
+        )
+        if claim is None:
+            raise NotFoundError("no such campaign or actor")
+        return ActorAttribution.of(claim)
+
+    @mutation(permission_classes=[IsAnalyst], description="Create an actor (id = slug of the name).")
+    async def create_actor(self, info: Info, name: str, aliases: list[str] | None = None) -> Actor:
+        name = name.strip()
+        if not name or len(name) > 200 or not actor_service.slug(name):
+            raise InvalidInputError("an actor needs a name of 1-200 characters with letters or digits")
+        try:
+            row = await actor_service.create(info.context.graph, name, list(aliases or []), info.context.who)
+        except ActorExistsError as exc:
+            raise ConflictError(f"actor {exc.args[0]!r} already exists") from exc
+        return Actor.of(row)
+
+    @mutation(permission_classes=[IsAnalyst], description="Label an existing entity as an actor's.")
+    async def add_label(self, info: Info, input: LabelInput) -> Label:
+        if not 0.0 <= input.confidence <= 1.0:
+            raise InvalidInputError("confidence must be between 0 and 1")
+        entity = LabelEntity(input.entity.value)
+        key: str | int = input.value.strip()
+        if entity is LabelEntity.INSTRUMENT:
+            key = attribution_service.instrument_key(info.context.settings.hash_key(), input.value)
+        elif entity is LabelEntity.IP:
+            try:
+                key = attribution_service.canonical_ip(input.value)
+            except ValueError as exc:
+                raise InvalidInputError("not an IP address") from exc
+        elif entity is LabelEntity.ASN:
+            if not input.value.strip().removeprefix("AS").isdigit():
+                raise InvalidInputError("an ASN is a number")
+            key = int(input.value.strip().removeprefix("AS"))
+        elif entity is LabelEntity.EMAIL_DOMAIN:
+            key = input.value.strip().lower()
+        row = await actor_service.add_label(
+            info.context.graph,
+            entity,
+            key,
+            str(input.actor_id),
+            input.confidence,
+            input.source[:100],
+            _note(input.note),
+            info.context.who,
+        )
+        if row is None:
+            raise NotFoundError(f"no such {entity.value} or actor")
+        return Label.of(entity.value, str(key), row["actor"]["actor_id"], row["edge"])
+
+    @mutation(
+        permission_classes=[IsAnalyst], description="Queue a detection run; it proceeds in the background."
+    )
+    async def trigger_detection_run(self, info: Info) -> DetectionRun:
+        from app.detection import runner
+
+        settings = info.context.settings
+        # queue_run and the run itself use the synchronous driver: keep them off the event loop.
+        run_id = await asyncio.to_thread(runner.queue_run, settings, info.context.who, trigger="api")
+        threading.Thread(
+            target=_run_in_background, args=(settings, run_id), name=f"detection-{run_id}", daemon=True
+        ).start()
+        row = await run_service.get(info.context.graph, run_id)
+        if row is None:
+            raise NotFoundError(f"run {run_id} was queued but is not visible yet")
+        return DetectionRun.of(row)

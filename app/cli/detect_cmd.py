@@ -1,0 +1,183 @@
+"""`linkwatch detect`, `linkwatch schedule`, `linkwatch runs`: detection runs from the command line."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from datetime import UTC, datetime
+from types import FrameType
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from app.core.config import Settings, get_settings
+from app.core.logging import get_logger
+from app.db.cypher import q
+from app.db.driver import sync_driver
+from app.detection import runs as run_store
+from app.detection.runner import DetectionBusyError, DetectionFailedError, RunSummary, run_detection
+from app.detection.schedule import CronTrigger, EveryTrigger, Trigger, parse_every, run_schedule
+
+log = get_logger(__name__)
+
+
+def _out() -> Console:
+    return Console()  # created per command so COLUMNS / terminal width are read when it runs
+
+
+def _err() -> Console:
+    return Console(stderr=True)
+
+
+def register(cli: typer.Typer) -> None:
+    cli.command("detect")(detect)
+    cli.command("schedule")(schedule)
+    cli.command("runs")(runs)
+
+
+def detect(
+    wait: float = typer.Option(
+        0.0, "--wait", help="Seconds to wait if another run is in progress (default: refuse at once)."
+    ),
+    limit: int = typer.Option(50, "--limit", min=1, help="Campaigns shown in the table."),
+) -> None:
+    """Run detection once and print the campaigns found."""
+    settings = get_settings()
+    try:
+        summary = run_detection(settings, trigger="cli", lock_timeout=wait)
+    except DetectionBusyError as exc:
+        _err().print(f"[yellow]{exc}[/yellow]")
+        raise typer.Exit(2) from None
+    except DetectionFailedError as exc:
+        _err().print(f"[red]{exc}[/red] (the previous result is still the current one)")
+        raise typer.Exit(1) from None
+    _err().print(_summary_line(summary))
+    print_campaigns(settings, limit)
+
+
+def schedule(
+    every: str | None = typer.Option(None, "--every", help="Interval, e.g. 6h, 30m, 1d."),
+    cron: str | None = typer.Option(None, "--cron", help='Cron expression in UTC, e.g. "0 */6 * * *".'),
+    now: bool | None = typer.Option(
+        None, "--now/--no-now", help="Run once at start (default: yes with --every, no with --cron)."
+    ),
+    max_runs: int | None = typer.Option(None, "--max-runs", min=1, help="Stop after this many ticks."),
+) -> None:
+    """Run detection periodically until SIGTERM / SIGINT (a run in progress is allowed to finish)."""
+    if (every is None) == (cron is None):
+        raise typer.BadParameter("give exactly one of --every or --cron")
+    try:
+        trigger: Trigger = (
+            EveryTrigger(parse_every(every), datetime.now(UTC)) if every else CronTrigger(str(cron))
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    settings = get_settings()
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        _err().print(f"signal {signal.Signals(signum).name}: stopping after the current run")
+        stop.set()
+        # A second signal stops at once; the unfinished switch transaction is then rolled back.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+
+    def tick() -> None:
+        try:
+            summary = run_detection(settings, trigger="schedule", lock_timeout=0)
+            _err().print(_summary_line(summary))
+        except DetectionBusyError as exc:
+            log.warning("scheduled run skipped", reason=str(exc))
+        except DetectionFailedError as exc:
+            log.error("scheduled run failed", error=str(exc))
+        except Exception as exc:  # e.g. the database is unreachable: try again at the next tick
+            log.error("scheduled run could not start", error=f"{type(exc).__name__}: {exc}")
+
+    _err().print(f"schedule: {'every ' + every if every else 'cron ' + str(cron)} (UTC)")
+    done = run_schedule(
+        trigger,
+        tick,
+        stop,
+        run_now=now if now is not None else every is not None,
+        max_runs=max_runs,
+        on_wait=lambda at: log.info("next detection run", at=at.isoformat(timespec="seconds")),
+    )
+    _err().print(f"schedule stopped after {done} run(s)")
+
+
+def runs(limit: int = typer.Option(20, "--limit", min=1, help="Runs shown, newest first.")) -> None:
+    """Detection run history."""
+    settings = get_settings()
+    with sync_driver(settings) as driver:
+        records = run_store.history(driver, settings.neo4j_database, limit)
+    # The run id already carries its UTC start (R-YYYYmmddTHHMMSSZ-...); errors go under the table so
+    # the table fits an 80-column terminal.
+    table = Table(title="Detection runs", box=box.SIMPLE_HEAD)
+    for col in ("run", "status", "trigger", "by", "secs", "found", "new"):
+        table.add_column(
+            col, justify="right" if col in {"secs", "found", "new"} else "left", no_wrap=col != "by"
+        )
+    for r in records:
+        table.add_row(
+            r.run_id,
+            _status(r.status),
+            r.trigger or "",
+            r.requested_by or "",
+            f"{r.duration_s:.0f}" if r.duration_s is not None else "",
+            str(r.campaigns) if r.campaigns is not None else "",
+            str(int(r.metrics["new"])) if "new" in r.metrics else "",
+        )
+    console = _out()
+    console.print(table)
+    for r in records:
+        if r.error:
+            console.print(f"[red]{r.run_id}[/red]: {r.error}", highlight=False)
+
+
+def print_campaigns(settings: Settings, limit: int) -> None:
+    with (
+        sync_driver(settings) as driver,
+        driver.session(database=settings.neo4j_database, notifications_min_severity="OFF") as session,
+    ):
+        records = list(session.run(q("detection/campaign_table"), limit=limit))
+    table = Table(title=f"Active campaigns ({len(records)} shown)")
+    for col in ("campaign", "status", "size", "score", "capability", "actor"):
+        table.add_column(
+            col,
+            justify="right" if col in {"size", "score"} else "left",
+            no_wrap=col in {"campaign", "status"},
+        )
+    for r in records:
+        actor = ""
+        if r["actor"]:
+            conf = f" {r['confidence']:.2f}" if r["confidence"] is not None else ""
+            actor = f"{r['actor']} ({r['attribution_status']}{conf})"
+        table.add_row(
+            r["campaign_id"],
+            r["status"] or "",
+            str(r["size"] or 0),
+            f"{r['score']:.3f}" if r["score"] is not None else "",
+            r["capability"] or "",
+            actor,
+        )
+    _out().print(table)
+
+
+def _summary_line(s: RunSummary) -> str:
+    return (
+        f"run {s.run_id} succeeded in {s.timings.get('total', 0.0):.1f}s: {s.campaigns} campaigns "
+        f"({s.new} new, {s.continued} continued, {s.revived} revived), {s.deactivated} no longer found, "
+        f"{s.merges} merges, {s.splits} splits, {s.attributions_proposed} attributions proposed"
+    )
+
+
+def _status(status: str) -> str:
+    colour = {"succeeded": "green", "failed": "red", "running": "cyan", "queued": "yellow"}.get(
+        status, "white"
+    )
+    return f"[{colour}]{status}[/{colour}]"

@@ -1,0 +1,128 @@
+"""`linkwatch serve` (foreground or `--detach`) and `linkwatch serve-stop`: the GraphQL API under uvicorn."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import typer
+import uvicorn
+from rich.console import Console
+
+from app.core.config import Settings, get_settings
+
+err = Console(stderr=True)
+
+
+def register(cli: typer.Typer) -> None:
+    cli.command("serve")(serve)
+    cli.command("serve-stop")(serve_stop)
+
+
+def _pid_file(settings: Settings) -> Path:
+    return settings.home / "run" / "api.pid"
+
+
+def _url(settings: Settings) -> str:
+    host = settings.api_host if ":" not in settings.api_host else f"[{settings.api_host}]"
+    return f"http://{host}:{settings.api_port}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def serve(
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=32, help="uvicorn worker processes."),
+    detach: bool = typer.Option(False, "--detach", help="Start in the background and return once healthy."),
+    wait: float = typer.Option(60.0, help="With --detach: seconds to wait for /healthz."),
+) -> None:
+    """Serve the GraphQL API at /graphql on LINKWATCH_API_HOST:LINKWATCH_API_PORT (loopback by default)."""
+    settings = get_settings()
+    if detach:
+        _detach(settings, workers, wait)
+        return
+    uvicorn.run(
+        "app.api.app:create_app",
+        factory=True,
+        host=settings.api_host,
+        port=settings.api_port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
+    )
+
+
+def _detach(settings: Settings, workers: int, wait: float) -> None:
+    pid_file = _pid_file(settings)
+    if pid_file.exists() and _alive(int(pid_file.read_text().strip() or 0)):
+        err.print(
+            f"the API is already running (pid {pid_file.read_text().strip()}); `linkwatch serve-stop` first"
+        )
+        raise typer.Exit(1)
+    pid_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    log_path = settings.home / "logs" / "api.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("ab") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app.cli.serve_cmd", "--workers", str(workers)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    pid_file.write_text(f"{proc.pid}\n")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # no log line per health poll
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pid_file.unlink(missing_ok=True)
+            err.print(f"the API exited with {proc.returncode}; see {log_path}")
+            raise typer.Exit(1)
+        try:
+            if httpx.get(f"{_url(settings)}/healthz", timeout=1.0).status_code == 200:
+                err.print(f"API up at {_url(settings)}/graphql (pid {proc.pid}, log {log_path})")
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    err.print(f"the API did not answer within {wait:.0f}s; see {log_path}")
+    raise typer.Exit(1)
+
+
+def serve_stop(timeout: float = typer.Option(20.0, help="Seconds to wait before giving up.")) -> None:
+    """Stop an API started with `serve --detach`."""
+    settings = get_settings()
+    pid_file = _pid_file(settings)
+    if not pid_file.exists():
+        err.print("the API is not running (no pid file)")
+        return
+    pid = int(pid_file.read_text().strip() or 0)
+    if pid and _alive(pid):
+        os.killpg(pid, signal.SIGTERM)  # the session leader and its uvicorn workers
+        deadline = time.monotonic() + timeout
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if _alive(pid):
+            err.print(f"the API (pid {pid}) did not stop within {timeout:.0f}s")
+            raise typer.Exit(1)
+    pid_file.unlink(missing_ok=True)
+    err.print("API stopped")
+
+
+if __name__ == "__main__":
+    typer.run(serve)

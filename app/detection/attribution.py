@@ -1,0 +1,205 @@
+"""Auto-attribution (BRIEF §5): propose an actor for a campaign from labels and infrastructure reuse.
+
+Evidence comes in two shapes:
+- a *label path*: a member account, or an IP / instrument / ASN / email domain / template a member used,
+  is `LABELLED_AS` the actor with a confidence;
+- *reuse*: members share IPs, /24-/48 prefixes, instruments or templates with another campaign that an
+  analyst attributed to the actor (only analyst-set or confirmed attributions propagate, so proposals
+  never breed proposals and the result does not depend on the order campaigns are processed).
+
+Each evidence *group* g (one entity kind of labels for the actor, or one other campaign for reuse) gives
+    p_g = c_g * min(1, coverage_g / full_coverage) [* reuse_discount for reuse]
+where coverage_g is the share of the campaign's members reached by the group and c_g the
+coverage-weighted mean label confidence (for reuse: the other campaign's attribution confidence). The
+groups combine by noisy-OR, P(actor) = 1 - prod_g (1 - p_g), and an attribution is proposed when
+P >= threshold. Analyst decisions win: analyst-set, confirmed and rejected (campaign, actor) pairs are
+never written, so a rejected pair is not proposed again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from neo4j import ManagedTransaction
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.db.cypher import q
+
+DEFAULT_LABEL_CONFIDENCE = 1.0  # a label row without a confidence is an analyst's plain assertion
+
+
+class AttributionParams(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    threshold: float = Field(default=0.3, ge=0.0, le=1.0, description="minimum combined confidence")
+    full_coverage: float = Field(
+        default=0.2, gt=0.0, le=1.0, description="share of members at which one group counts in full"
+    )
+    reuse_discount: float = Field(default=0.8, ge=0.0, le=1.0, description="reuse is indirect evidence")
+    max_entity_users: int = Field(
+        default=20_000, ge=2, description="reuse: entities used more widely are noise"
+    )
+    min_campaign_share: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="reuse: share of an entity's users that are campaign accounts",
+    )
+    max_prefix_ips: int = Field(default=256, ge=1)
+    max_evidence: int = Field(default=20, ge=1, description="evidence items stored per attribution")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str  # account | ip | instrument | asn | email_domain | template | prefix (reuse adds `via`)
+    key: str
+    actor_id: str
+    confidence: float  # of the label, or of the other campaign's attribution
+    accounts: frozenset[str]  # the campaign's members it reaches
+    via: str | None = None  # reuse: the other campaign
+
+    @property
+    def group(self) -> str:
+        return f"campaign:{self.via}" if self.via else f"label:{self.kind}"
+
+
+@dataclass
+class Proposal:
+    campaign_id: str
+    actor_id: str
+    confidence: float
+    evidence: list[dict[str, object]] = field(default_factory=list)
+
+
+def combine(
+    campaign_id: str, size: int, items: Iterable[Evidence], params: AttributionParams
+) -> list[Proposal]:
+    """Noisy-OR of coverage-weighted evidence groups, per actor; proposals at or above the threshold."""
+    by_actor: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
+    for item in items:
+        by_actor[item.actor_id][item.group].append(item)
+    proposals = []
+    for actor_id, groups in by_actor.items():
+        miss = 1.0
+        scored: list[tuple[float, Evidence]] = []
+        for group in groups.values():
+            reached = frozenset().union(*(e.accounts for e in group))
+            weight_sum = sum(len(e.accounts) for e in group)
+            conf = sum(e.confidence * len(e.accounts) for e in group) / weight_sum if weight_sum else 0.0
+            coverage = len(reached) / size if size else 0.0
+            p = conf * min(1.0, coverage / params.full_coverage)
+            if group[0].via:
+                p *= params.reuse_discount
+            miss *= 1.0 - min(1.0, max(0.0, p))
+            scored.extend((p * len(e.accounts) / max(1, len(reached)), e) for e in group)
+        confidence = round(1.0 - miss, 4)
+        if confidence < params.threshold:
+            continue
+        scored.sort(key=lambda t: (-t[0], t[1].kind, t[1].key))
+        evidence = [_describe(e, size) for _, e in scored[: params.max_evidence]]
+        proposals.append(Proposal(campaign_id, actor_id, confidence, evidence))
+    return sorted(proposals, key=lambda p: (-p.confidence, p.actor_id))
+
+
+def _describe(e: Evidence, size: int) -> dict[str, object]:
+    reached = f"{len(e.accounts)}/{size} members"
+    if e.via:
+        path = f"{reached} share {e.kind} {e.key} with campaign {e.via}, attributed to {e.actor_id}"
+    elif e.kind == "account":
+        path = f"member account {e.key} labelled {e.actor_id}"
+    else:
+        path = f"{reached} used {e.kind} {e.key}, labelled {e.actor_id}"
+    out: dict[str, object] = {
+        "kind": e.kind,
+        "key": e.key,
+        "actor_id": e.actor_id,
+        "confidence": round(e.confidence, 4),
+        "accounts": len(e.accounts),
+        "path": f"{path} ({e.confidence:.2f})",
+    }
+    if e.via:
+        out["campaign_id"] = e.via
+    return out
+
+
+@dataclass(frozen=True)
+class AttributionOutcome:
+    proposed: int
+    removed: int
+    proposals: list[Proposal]
+
+
+def gather(
+    tx: ManagedTransaction, campaign_ids: Sequence[str], params: AttributionParams
+) -> dict[str, list[Evidence]]:
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for r in tx.run(q("detection/attribution_labels"), campaign_ids=list(campaign_ids)):
+        evidence[r["campaign_id"]].append(
+            Evidence(
+                kind=r["kind"],
+                key=str(r["key"]),
+                actor_id=r["actor_id"],
+                confidence=_confidence(r["confidence"]),
+                accounts=frozenset(r["accounts"]),
+            )
+        )
+    # Reuse: start from the (few) analyst-attributed campaigns' characteristic entities, then find the
+    # members of each campaign that use them: two linear passes instead of a walk out of every member.
+    sources: dict[str, list[tuple[str, str, float, str, str]]] = defaultdict(list)
+    for r in tx.run(
+        q("detection/attribution_reuse_sources"),
+        max_entity_users=params.max_entity_users,
+        max_prefix_ips=params.max_prefix_ips,
+        min_campaign_share=params.min_campaign_share,
+    ):
+        sources[r["eid"]].append(
+            (r["other"], r["actor_id"], _confidence(r["confidence"]), r["kind"], str(r["key"]))
+        )
+    if not sources:
+        return evidence
+    for r in tx.run(
+        q("detection/attribution_reuse_members"), campaign_ids=list(campaign_ids), eids=sorted(sources)
+    ):
+        for other, actor_id, confidence, kind, key in sources[r["eid"]]:
+            if other == r["campaign_id"]:
+                continue
+            evidence[r["campaign_id"]].append(
+                Evidence(kind, key, actor_id, confidence, frozenset(r["accounts"]), via=other)
+            )
+    return evidence
+
+
+def _confidence(value: float | None) -> float:
+    if value is None:
+        return DEFAULT_LABEL_CONFIDENCE
+    return min(1.0, max(0.0, float(value)))
+
+
+def attribute(
+    tx: ManagedTransaction, run_id: str, params: AttributionParams | None = None
+) -> AttributionOutcome:
+    """Propose attributions for every active, non-dismissed campaign (inside the switch transaction)."""
+    params = params or AttributionParams()
+    sizes = {r["campaign_id"]: int(r["size"]) for r in tx.run(q("detection/attribution_targets"))}
+    ids = sorted(sizes)
+    evidence = gather(tx, ids, params)
+    proposals = [p for cid in ids for p in combine(cid, sizes[cid], evidence.get(cid, ()), params)]
+    rows = [
+        {
+            "campaign_id": p.campaign_id,
+            "actor_id": p.actor_id,
+            "confidence": p.confidence,
+            "evidence": json.dumps(p.evidence),
+        }
+        for p in proposals
+    ]
+    written = 0
+    if rows:
+        record = tx.run(q("detection/attribution_write"), rows=rows, run_id=run_id).single()
+        written = int(record["written"]) if record else 0
+    record = tx.run(q("detection/attribution_prune"), campaign_ids=ids, run_id=run_id).single()
+    removed = int(record["removed"]) if record else 0
+    return AttributionOutcome(written, removed, proposals)

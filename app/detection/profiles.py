@@ -1,0 +1,127 @@
+"""What scoring and evidence read about a candidate community's members, fetched in one query per batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import Session
+
+from app.db.cypher import q
+
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class IpUse:
+    address: str
+    ip_type: str
+    requests: int
+    degree: int
+    prefixes: tuple[str, ...]
+    asn: int | None
+
+
+@dataclass(frozen=True)
+class TemplateUse:
+    template_id: str
+    capability: str
+    requests: int
+    hours: tuple[int, ...]
+    degree: int
+
+
+@dataclass(frozen=True)
+class ModelUse:
+    model: str
+    first_used: int | None
+    requests: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    account_id: str
+    created_at: int | None
+    first_seen: int | None
+    last_seen: int | None
+    requests: int
+    org_id: str | None
+    plan: str | None
+    email_domain: str | None
+    ips: tuple[IpUse, ...] = ()
+    instruments: tuple[tuple[str, int], ...] = ()  # (instrument_key, degree)
+    templates: tuple[TemplateUse, ...] = ()
+    models: tuple[ModelUse, ...] = ()
+    domains: tuple[tuple[str, int], ...] = ()  # (domain, degree)
+    actions: frozenset[tuple[str, int]] = field(
+        default=frozenset()
+    )  # (template_id, hour): SynchroTrap actions
+
+
+def fetch_profiles(session: Session, account_ids: Iterable[str]) -> dict[str, Profile]:
+    ids = sorted(set(account_ids))
+    out: dict[str, Profile] = {}
+    for start in range(0, len(ids), BATCH):
+        for rec in session.run(q("detection/member_profiles"), account_ids=ids[start : start + BATCH]):
+            p = _profile(rec.data())
+            out[p.account_id] = p
+    return out
+
+
+def _profile(r: dict[str, Any]) -> Profile:
+    templates = tuple(
+        sorted(
+            (
+                TemplateUse(
+                    str(t["template_id"]),
+                    str(t["capability"]),
+                    int(t["requests"]),
+                    tuple(int(h) for h in t["hours"]),
+                    int(t["degree"]),
+                )
+                for t in r["templates"]
+            ),
+            key=lambda t: t.template_id,
+        )
+    )
+    return Profile(
+        account_id=str(r["account_id"]),
+        created_at=_int(r["created_at"]),
+        first_seen=_int(r["first_seen"]),
+        last_seen=_int(r["last_seen"]),
+        requests=int(r["requests"] or 0),
+        org_id=r["org_id"],
+        plan=r["plan"],
+        email_domain=r["email_domain"],
+        ips=tuple(
+            sorted(
+                (
+                    IpUse(
+                        str(i["address"]),
+                        str(i["ip_type"]),
+                        int(i["requests"]),
+                        int(i["degree"]),
+                        tuple(sorted(str(p) for p in i["prefixes"])),
+                        _int(i["asn"]),
+                    )
+                    for i in r["ips"]
+                ),
+                key=lambda i: i.address,
+            )
+        ),
+        instruments=tuple(sorted((str(i["key"]), int(i["degree"])) for i in r["instruments"])),
+        templates=templates,
+        models=tuple(
+            sorted(
+                (ModelUse(str(m["model"]), _int(m["first_used"]), int(m["requests"])) for m in r["models"]),
+                key=lambda m: m.model,
+            )
+        ),
+        domains=tuple(sorted((str(d["domain"]), int(d["degree"])) for d in r["domains"])),
+        actions=frozenset((t.template_id, h) for t in templates for h in t.hours),
+    )
+
+
+def _int(v: object) -> int | None:
+    return None if v is None else int(v)  # type: ignore[call-overload]

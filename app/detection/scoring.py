@@ -1,0 +1,230 @@
+"""Explainable campaign features per community and the score that combines them (pure; no database).
+
+Every feature is a number an analyst can check against the members' data. Suspicion features lie in [0, 1]
+and are combined as a weighted mean; `org_share` (members that belong to a registered organisation: a
+company's staff or its API product, not anonymous sign-ups) damps the result. It only damps: an operator
+can register an organisation too, and then the behaviour features still have to carry the score. The
+informational features (`size`, `median_requests`, ...) are reported but not scored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from app.detection.params import DetectionParams
+from app.detection.profiles import Profile
+
+HOUR = 3600
+DAY = 86400
+RISKY_IP_TYPES = frozenset({"hosting", "proxy", "vpn"})
+# Synchrony compares each member with this many successors in a fixed order: linear cost.
+SYNC_PEERS = 24
+
+
+@dataclass(frozen=True)
+class Platform:
+    """Platform-wide baselines the features are relative to."""
+
+    accounts: int
+    median_requests: float
+    model_releases: Mapping[str, int]  # model -> first request on the platform (epoch s)
+
+    def new_models(self) -> dict[str, int]:
+        """Models released inside the observed window (the oldest ones were already there)."""
+        if not self.model_releases:
+            return {}
+        first = min(self.model_releases.values())
+        return {m: t for m, t in self.model_releases.items() if t > first + DAY}
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    features: dict[str, float]
+    capability: str
+
+
+def score_community(members: Sequence[Profile], platform: Platform, params: DetectionParams) -> Scored:
+    feats = community_features(members, platform, params)
+    weights = params.feature_weights
+    total = sum(weights.values())
+    raw = sum(w * feats.get(name, 0.0) for name, w in weights.items()) / total if total else 0.0
+    damped = raw * (1.0 - params.org_damping * feats["org_share"])
+    cap = dominant_capability(members)
+    return Scored(score=round(max(0.0, min(1.0, damped)), 6), features=feats, capability=cap)
+
+
+def community_features(
+    members: Sequence[Profile], platform: Platform, params: DetectionParams
+) -> dict[str, float]:
+    n = len(members)
+    reqs = sorted(p.requests for p in members)
+    median_req = float(reqs[n // 2]) if n else 0.0
+    ages = sorted(
+        (p.first_seen - p.created_at) / DAY
+        for p in members
+        if p.created_at is not None and p.first_seen is not None
+    )
+    feats = {
+        "size": float(n),
+        "median_requests": median_req,
+        "median_account_age_days": ages[len(ages) // 2] if ages else 0.0,
+        "volume": _volume(median_req, platform.median_requests),
+        "capability_concentration": _capability_concentration(members),
+        "signup_burst": _signup_burst(members, params.burst_window_hours * HOUR),
+        "young_accounts": sum(1 for a in ages if a < params.young_account_days) / n if n else 0.0,
+        "hosting_share": _hosting_share(members),
+        "template_exclusivity": _template_exclusivity(members),
+        "synchrony": _synchrony(members),
+        "shared_card_density": _shared_card_density(members),
+        "new_model_switch": _new_model_switch(members, platform, params.switch_window_hours * HOUR),
+        "round_the_clock": _round_the_clock(members),
+        "org_concentration": _org_concentration(members),
+        "org_share": sum(1 for p in members if p.org_id) / n if n else 0.0,
+    }
+    return {k: round(v, 6) for k, v in feats.items()}
+
+
+def dominant_capability(members: Sequence[Profile]) -> str:
+    by_cap: Counter[str] = Counter()
+    for p in members:
+        for t in p.templates:
+            by_cap[t.capability] += t.requests
+    specific = [(c, r) for c, r in by_cap.items() if c != "other"]
+    if not specific:
+        return "other"
+    return min(specific, key=lambda cr: (-cr[1], cr[0]))[0]
+
+
+def _volume(median_req: float, platform_median: float) -> float:
+    # 100x the platform's median account is as suspicious as volume gets; at or below it, not at all.
+    if median_req <= 0:
+        return 0.0
+    ratio = median_req / max(platform_median, 1.0)
+    return _clip(math.log10(ratio) / 2.0) if ratio > 1 else 0.0
+
+
+def _capability_concentration(members: Sequence[Profile]) -> float:
+    by_cap: Counter[str] = Counter()
+    for p in members:
+        for t in p.templates:
+            by_cap[t.capability] += t.requests
+    total = sum(by_cap.values())
+    specific = [r for c, r in by_cap.items() if c != "other"]
+    return max(specific) / total if total and specific else 0.0
+
+
+def _signup_burst(members: Sequence[Profile], window: int) -> float:
+    """Largest share of members created within one window (sign-up bursts)."""
+    created = sorted(p.created_at for p in members if p.created_at is not None)
+    if not created:
+        return 0.0
+    best, lo = 0, 0
+    for hi, t in enumerate(created):
+        while t - created[lo] > window:
+            lo += 1
+        best = max(best, hi - lo + 1)
+    return best / len(members)
+
+
+def _hosting_share(members: Sequence[Profile]) -> float:
+    risky = total = 0
+    for p in members:
+        for ip in p.ips:
+            total += ip.requests
+            if ip.ip_type in RISKY_IP_TYPES:
+                risky += ip.requests
+    return risky / total if total else 0.0
+
+
+def _template_exclusivity(members: Sequence[Profile]) -> float:
+    """Share of the community's requests on templates that mostly it (or a few like it) uses: a
+    campaign's own prompts."""
+    users: Counter[str] = Counter()
+    degree: dict[str, int] = {}
+    for p in members:
+        for t in p.templates:
+            users[t.template_id] += 1
+            degree[t.template_id] = t.degree
+    # "Mostly this community", or rare enough that a few communities' worth of accounts use it: when one
+    # campaign comes out in pieces, each piece still sends templates barely anyone else does.
+    n = len(members)
+    exclusive = {
+        tid for tid, c in users.items() if c >= 2 and (c / max(degree[tid], 1) >= 0.5 or degree[tid] <= 3 * n)
+    }
+    total = own = 0
+    for p in members:
+        for t in p.templates:
+            total += t.requests
+            if t.template_id in exclusive:
+                own += t.requests
+    return own / total if total else 0.0
+
+
+def _synchrony(members: Sequence[Profile]) -> float:
+    """SynchroTrap: Jaccard of (template, hour) action sets. Each member's best match among its next
+    SYNC_PEERS members (fixed order), averaged; the best match, because round-robin operators split a
+    campaign into shifts that only overlap within a shift."""
+    ps = sorted((p for p in members if p.actions), key=lambda p: p.account_id)
+    if len(ps) < 2:
+        return 0.0
+    best_sum = 0.0
+    for i, a in enumerate(ps):
+        best = 0.0
+        for j in range(1, min(SYNC_PEERS, len(ps) - 1) + 1):
+            b = ps[(i + j) % len(ps)]
+            best = max(best, len(a.actions & b.actions) / len(a.actions | b.actions))
+        best_sum += best
+    # Independent schedules score near 0; lockstep bots rarely exceed 0.5 (jitter): stretch x2.
+    return _clip(2.0 * best_sum / len(members))
+
+
+def _shared_card_density(members: Sequence[Profile]) -> float:
+    holders: Counter[str] = Counter()
+    for p in members:
+        for key, _ in p.instruments:
+            holders[key] += 1
+    shared = sum(1 for p in members if any(holders[k] >= 2 for k, _ in p.instruments))
+    return shared / len(members) if members else 0.0
+
+
+def _new_model_switch(members: Sequence[Profile], platform: Platform, window: int) -> float:
+    """Share of members on a newly released model within `window` of its release."""
+    new = platform.new_models()
+    if not new or not members:
+        return 0.0
+    fast = 0
+    for p in members:
+        if any(
+            m.model in new and m.first_used is not None and 0 <= m.first_used - new[m.model] <= window
+            for m in p.models
+        ):
+            fast += 1
+    return fast / len(members)
+
+
+def _round_the_clock(members: Sequence[Profile]) -> float:
+    """Normalised entropy of the hour of day of members' activity: bots work around the clock."""
+    hod: Counter[int] = Counter()
+    for p in members:
+        for t in p.templates:
+            for h in t.hours:
+                hod[h % 24] += 1
+    total = sum(hod.values())
+    if total == 0:
+        return 0.0
+    ent = -sum(c / total * math.log(c / total) for c in hod.values())
+    # Below ~0.75 a single time zone's waking day; scale the rest to [0, 1].
+    return _clip((ent / math.log(24) - 0.75) / 0.25)
+
+
+def _org_concentration(members: Sequence[Profile]) -> float:
+    orgs = Counter(p.org_id for p in members if p.org_id)
+    return orgs.most_common(1)[0][1] / len(members) if orgs else 0.0
+
+
+def _clip(x: float) -> float:
+    return max(0.0, min(1.0, x))

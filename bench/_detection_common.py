@@ -1,0 +1,104 @@
+"""Shared by the detection benchmarks: a Neo4j per scenario directory whose store is kept between runs
+(loading is not what these benchmarks measure), and heap sampling while detection runs."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from neo4j import GraphDatabase
+from rich.console import Console
+
+from app.core.config import Settings, get_settings
+from app.db.driver import sync_driver
+from app.db.schema import apply_schema
+from app.runtime import server
+from loaders.pipeline import load_directory
+from loaders.settings import get_load_settings
+from loaders.simulate.generator import simulate
+
+LOADED_MARK = "loaded.ok"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def scenario_db(
+    work: Path, scenario: str, accounts: int, seed: int, heap: str, requests_per_account: float = 25.0
+) -> Iterator[tuple[Settings, Path]]:
+    """Neo4j holding `scenario` at `accounts`: generated and loaded under `work` once, reused after."""
+    root = work / f"{scenario}-{accounts}-s{seed}-r{requests_per_account:g}"
+    data = root / "data"
+    if not (data / "truth.csv").exists():
+        simulate(
+            data, scenario=scenario, accounts=accounts, seed=seed, requests_per_account=requests_per_account
+        )
+    password_file = root / "password"
+    root.mkdir(parents=True, exist_ok=True)
+    if not password_file.exists():
+        password_file.write_text(secrets.token_urlsafe(16))
+        password_file.chmod(0o600)
+    password = password_file.read_text().strip()
+    port = free_port()
+    cfg = server.ServerConfig(home=root / "neo4j", port=port, heap=heap, pagecache="2g", password=password)
+    os.environ.update(
+        {
+            "NEO4J_URI": f"bolt://127.0.0.1:{port}",
+            "NEO4J_PASSWORD": password,
+            "LINKWATCH_HOME": str(root),
+            "LINKWATCH_INSTRUMENT_HASH_KEY": "bench-key",
+        }
+    )
+    get_settings.cache_clear()
+    server.start(cfg)
+    try:
+        settings = get_settings()
+        if not (root / LOADED_MARK).exists():
+            with sync_driver(settings) as driver:
+                apply_schema(driver, settings.neo4j_database)
+                load_directory(data, driver, settings, get_load_settings(), Console(quiet=True))
+            (root / LOADED_MARK).write_text("ok\n")
+        yield settings, data
+    finally:
+        server.stop(cfg)
+        get_settings.cache_clear()
+
+
+class HeapSampler:
+    """Peak JVM heap in use while a block runs, sampled over Bolt from the server's JMX bean."""
+
+    def __init__(self, settings: Settings, every: float = 0.5) -> None:
+        self._settings = settings
+        self._every = every
+        self._stop = threading.Event()
+        self.peak_bytes = 0
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> HeapSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        auth = (self._settings.neo4j_user, self._settings.password())
+        with GraphDatabase.driver(self._settings.neo4j_uri, auth=auth) as d:
+            while not self._stop.is_set():
+                records, _, _ = d.execute_query(
+                    "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+                    "RETURN attributes.HeapMemoryUsage.value.properties.used AS used"
+                )
+                self.peak_bytes = max(self.peak_bytes, int(records[0]["used"] or 0))
+                time.sleep(self._every)

@@ -1,0 +1,60 @@
+"""Shared by the loader benchmarks: a throw-away Neo4j, input directories, peak memory."""
+
+from __future__ import annotations
+
+import os
+import resource
+import secrets
+import socket
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.core.config import Settings, get_settings
+from app.runtime import server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def neo4j(heap: str = "2g", pagecache: str = "1g") -> Iterator[Settings]:
+    """A fresh Neo4j in a temporary home on a free loopback port, stopped afterwards."""
+    with tempfile.TemporaryDirectory(prefix="lw-bench-load-") as home:
+        port, password = free_port(), secrets.token_urlsafe(16)
+        cfg = server.ServerConfig(
+            home=Path(home) / "neo4j", port=port, heap=heap, pagecache=pagecache, password=password
+        )
+        os.environ.update(
+            {
+                "NEO4J_URI": f"bolt://127.0.0.1:{port}",
+                "NEO4J_PASSWORD": password,
+                "LINKWATCH_HOME": home,
+                "LINKWATCH_INSTRUMENT_HASH_KEY": "bench-key",
+            }
+        )
+        get_settings.cache_clear()
+        server.start(cfg)
+        try:
+            yield get_settings()
+        finally:
+            server.stop(cfg)
+            get_settings.cache_clear()
+
+
+def subset(source: Path, kinds: tuple[str, ...], target: Path) -> Path:
+    """A directory with only the files of `kinds` from `source` (symlinks, no copies)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for p in sorted(source.iterdir()):
+        if p.is_file() and p.name.startswith(kinds):
+            (target / p.name).symlink_to(p)
+    return target
+
+
+def peak_rss_mib() -> float:
+    """The process's maximum resident set so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,129 @@
+"""Load throughput of `linkwatch load` for accounts and their links, against a naive baseline.
+
+Loads `accounts`, `ip_links` and `payment_links` of a generated scenario (or `--data DIR`) into a fresh
+Neo4j and reports rows/s and relationships/s. Baseline, measured in the same run on a sample of the same
+rows: one row per transaction (the same MERGE queries with a single-row batch and no batch marker), as a
+loader without batching would do. Ratio = batched / naive relationships per second.
+
+    .venv/bin/python bench/load_bench.py --accounts 200000 --baseline-rows 3000
+    .venv/bin/python bench/load_bench.py --data /path/to/scenario --baseline-rows 3000
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from _loader_common import neo4j, peak_rss_mib, subset
+from rich.console import Console
+
+from app.core.config import Settings
+from app.db.cypher import q
+from app.db.driver import sync_driver
+from app.db.schema import apply_schema
+from loaders.batches import steps_for
+from loaders.discovery import Kind, discover
+from loaders.pipeline import load_directory
+from loaders.reading import connect, iter_rows, source
+from loaders.records import ROW_MODELS, validate
+from loaders.settings import LoadSettings
+
+KINDS = ("accounts", "ip_links", "payment_links")
+
+
+def _rels(settings: Settings) -> tuple[int, int]:
+    with sync_driver(settings) as drv:
+        recs, _, _ = drv.execute_query(
+            "CALL () { MATCH ()-[r]->() RETURN count(r) AS r } "
+            "CALL () { MATCH (n) WHERE NOT n:LoadBatch RETURN count(n) AS n } RETURN r, n"
+        )
+    return int(recs[0]["r"]), int(recs[0]["n"])
+
+
+def _wipe(settings: Settings) -> None:
+    with sync_driver(settings) as drv, drv.session() as s:  # IN TRANSACTIONS needs an auto-commit query
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
+
+
+def naive(directory: Path, settings: Settings, sample: int) -> tuple[float, float, int]:
+    """One transaction per row for the first `sample` rows of each kind; returns (rows/s, rels/s, rows)."""
+    files = discover(directory)
+    con = connect()
+    rows_done = 0
+    elapsed = 0.0
+    with sync_driver(settings) as drv:
+        apply_schema(drv, settings.neo4j_database)
+        for kind in (Kind.ACCOUNTS, Kind.IP_LINKS, Kind.PAYMENT_LINKS):
+            rows: list[Any] = []
+            for chunk in iter_rows(con, source(con, files[kind][0])):
+                for raw in chunk:
+                    raw.pop("line")
+                    raw.pop("__malformed__")
+                    rows.append(validate(ROW_MODELS[kind], raw))
+                if len(rows) >= sample:
+                    break
+            rows = rows[:sample]
+            t0 = time.perf_counter()
+            with drv.session() as session:
+                for row in rows:
+                    steps = steps_for(kind, [row], settings.hash_key(), None)
+                    session.execute_write(
+                        lambda tx, steps=steps: [tx.run(q(s.query), s.params).consume() for s in steps]
+                    )
+            elapsed += time.perf_counter() - t0
+            rows_done += len(rows)
+    rels, _ = _rels(settings)
+    return rows_done / elapsed, rels / elapsed, rows_done
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, help="A scenario directory (default: generate one).")
+    ap.add_argument("--accounts", type=int, default=200_000, help="Accounts to generate without --data.")
+    ap.add_argument("--baseline-rows", type=int, default=3000, help="Rows per kind for the naive baseline.")
+    ap.add_argument("--batch-size", type=int, default=LoadSettings().batch_size)
+    ap.add_argument("--repeats", type=int, default=1, help="Full loads (fresh database each).")
+    ap.add_argument("--heap", default="2g")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="lw-load-bench-") as tmp:
+        data = args.data
+        if data is None:
+            from loaders.simulate import simulate
+
+            data = Path(tmp) / "scenario"
+            simulate(data, "standard", accounts=args.accounts, seed=3, requests_per_account=0.05)
+        only = subset(data, KINDS, Path(tmp) / "entities")
+        with neo4j(heap=args.heap) as settings:
+            base_rows, base_rels, sampled = naive(only, settings, args.baseline_rows)
+            _wipe(settings)
+            rows_s, rels_s, secs = [], [], []
+            rows = rels = nodes = 0
+            for _ in range(args.repeats):
+                _wipe(settings)
+                ls = LoadSettings().model_copy(update={"batch_size": args.batch_size})
+                with sync_driver(settings) as drv:
+                    apply_schema(drv, settings.neo4j_database)
+                    t0 = time.perf_counter()
+                    report = load_directory(only, drv, settings, ls, Console(stderr=True, quiet=True))
+                    took = time.perf_counter() - t0
+                rels, nodes = _rels(settings)
+                rows = sum(f.loaded for f in report.files)
+                secs.append(took)
+                rows_s.append(rows / took)
+                rels_s.append(rels / took)
+    print(f"data: {data} ({', '.join(KINDS)})")
+    print(f"rows {rows:,}  nodes {nodes:,}  relationships {rels:,}  batch size {args.batch_size}")
+    print(f"batched load: median {statistics.median(secs):.1f} s, {statistics.median(rows_s):,.0f} rows/s, "
+          f"{statistics.median(rels_s):,.0f} relationships/s")  # fmt: skip
+    print(f"naive (1 row/tx, {sampled:,} rows): {base_rows:,.0f} rows/s, {base_rels:,.0f} relationships/s")
+    print(f"ratio (relationships/s): {statistics.median(rels_s) / base_rels:.1f}x")
+    print(f"peak RSS of the loader process: {peak_rss_mib():,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every benchmark at the sizes recorded in docs/benchmarks.md. Each script starts what it needs
+# (its own Neo4j on a free port under a temporary home) and prints its figures; sizes are options.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+OUT=bench/out
+mkdir -p "$OUT"
+
+$PY bench/runtime_startup.py --runs 3
+$PY bench/simulate_scale.py --accounts 100000 --requests-per-account 25
+
+DATA="$OUT/standard-200k"
+if [ ! -f "$DATA/.simulated" ]; then
+  .venv/bin/linkwatch simulate --out "$DATA" --scenario standard --accounts 200000 --seed 3 --requests-per-account 7
+fi
+$PY bench/load_bench.py --data "$DATA" --baseline-rows 2000
+$PY bench/mining_bench.py --data "$DATA"
+$PY bench/detection_quality.py --scenarios standard,stealthy --accounts 10000 --work "$OUT/detection"
+$PY bench/detection_perf.py --sizes 20000,50000 --requests-per-account 10 --work "$OUT/detection"
+$PY bench/persist_switch.py --accounts 200000 --member-share 0.25 --campaigns 50 --repeats 2
+$PY bench/api_latency.py --accounts 100000 --workers 2 --duration 10 --warmup 3

@@ -1,0 +1,93 @@
+// name: detection/project_links
+// description: Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence.
+// mode: read
+CALL () {
+  MATCH (e:PaymentInstrument) WHERE $fam.instrument.enabled
+  WITH e, COUNT { (e)<-[:PAID_WITH]-(:Account) } AS d
+  WHERE 2 <= d <= $fam.instrument.max_degree
+  MATCH (e)<-[:PAID_WITH]-(a:Account)
+  WITH e, a ORDER BY a.account_id
+  WITH e, collect(a) AS m
+  RETURN m, [] AS hs, $fam.instrument.weight AS fw, 0.0 AS sw
+  UNION ALL
+  MATCH (e:IP) WHERE $fam.ip.enabled
+  WITH e, COUNT { (e)<-[:USED_IP]-(:Account) } AS d
+  WHERE 2 <= d <= $fam.ip.max_degree
+  MATCH (e)<-[:USED_IP]-(a:Account)
+  WITH e, a ORDER BY a.account_id
+  WITH e, collect(a) AS m
+  RETURN m, [] AS hs, $fam.ip.weight AS fw, 0.0 AS sw
+  UNION ALL
+  MATCH (e:Prefix) WHERE $fam.prefix.enabled
+  WITH e, COUNT { (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(:Account) } AS paths
+  WHERE paths >= 2
+  CALL (e) {
+    MATCH (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(a:Account)
+    WITH DISTINCT a ORDER BY a.account_id
+    RETURN collect(a) AS m
+  }
+  WITH m WHERE 2 <= size(m) <= $fam.prefix.max_degree
+  RETURN m, [] AS hs, $fam.prefix.weight AS fw, 0.0 AS sw
+  UNION ALL
+  MATCH (e:ASN) WHERE $fam.asn.enabled
+  CALL (e) {
+    MATCH (e)<-[:IN_ASN]-(:IP)<-[:USED_IP]-(a:Account)
+    WITH DISTINCT a ORDER BY a.account_id
+    RETURN collect(a) AS m
+  }
+  WITH m WHERE 2 <= size(m) <= $fam.asn.max_degree
+  RETURN m, [] AS hs, $fam.asn.weight AS fw, 0.0 AS sw
+  UNION ALL
+  MATCH (e:EmailDomain) WHERE $fam.email_domain.enabled
+  WITH e, COUNT { (e)<-[:HAS_EMAIL_DOMAIN]-(:Account) } AS d
+  WHERE 2 <= d <= $fam.email_domain.max_degree
+  MATCH (e)<-[:HAS_EMAIL_DOMAIN]-(a:Account)
+  WITH e, a ORDER BY a.account_id
+  WITH e, collect(a) AS m
+  RETURN m, [] AS hs, $fam.email_domain.weight AS fw, 0.0 AS sw
+  UNION ALL
+  // Templates carry both the content signal and, through the hour buckets on SENT, the lockstep signal.
+  MATCH (e:PromptTemplate) WHERE $fam.template.enabled OR $fam.synchrony.enabled
+  WITH e, COUNT { (e)<-[:SENT]-(:Account) } AS d
+  WHERE 2 <= d <= $template_max_degree
+  MATCH (e)<-[s:SENT]-(a:Account)
+  WITH e, a, s ORDER BY a.account_id
+  WITH e, collect(a) AS m, collect(coalesce(s.hours, [])) AS hs
+  RETURN m, hs,
+         CASE WHEN $fam.template.enabled THEN $fam.template.weight ELSE 0.0 END AS fw,
+         CASE WHEN $fam.synchrony.enabled THEN $fam.synchrony.weight ELSE 0.0 END AS sw
+}
+// Rarity: IDF scaled to 1 for a pair-only entity, raised to $rarity_exponent (sharper = supernodes fade faster).
+WITH m, hs, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
+// Small groups give every pair. Bigger ones link each member to its next $k co-members (circularly) in
+// account order, so pairs that recur across entities still accumulate weight while the pair count stays
+// d * (k + chords); $chords long-range offsets (below d / 2, so no pair twice) keep the ring from being a
+// chain of arcs that community detection would cut apart.
+UNWIND range(0, d - 1) AS i
+UNWIND CASE
+  WHEN d <= 2 * $k + 1 THEN range(i + 1, d - 1)
+  ELSE [o IN range(1, $k) | (i + o) % d]
+     + [c IN range(1, $chords) WHERE c * d / (2 * ($chords + 1)) > $k | (i + c * d / (2 * ($chords + 1))) % d]
+END AS j
+WITH m[i] AS x, m[j] AS y,
+     w + CASE
+       WHEN sw > 0.0 AND size(hs[i]) > 0 AND size(hs[j]) > 0 THEN sw * gds.similarity.jaccard(hs[i], hs[j])
+       ELSE 0.0
+     END AS pw
+WITH CASE WHEN x.account_id < y.account_id THEN x ELSE y END AS a,
+     CASE WHEN x.account_id < y.account_id THEN y ELSE x END AS b, pw
+WITH a, b, sum(pw) AS weight
+WHERE weight >= $min_pair_weight
+// Fixed row order gives fixed internal node ids, which Louvain/Leiden results depend on. Seeds: the previous
+// run's community, else a unique value above all of them (the store's node number, the last part of elementId).
+WITH a, b, weight ORDER BY a.account_id, b.account_id
+WITH gds.graph.project(
+  $graph_name, a, b,
+  {
+    sourceNodeProperties: {seed: coalesce($previous[a.account_id], $seed_offset + toInteger(last(split(elementId(a), ':'))))},
+    targetNodeProperties: {seed: coalesce($previous[b.account_id], $seed_offset + toInteger(last(split(elementId(b), ':'))))},
+    relationshipProperties: {weight: weight}
+  },
+  {undirectedRelationshipTypes: ['*']}
+) AS g
+RETURN g.graphName AS graph_name, g.nodeCount AS nodes, g.relationshipCount AS relationships

@@ -1,0 +1,1 @@
+"""Prompt-template mining from the request log: normalise, group, tag, aggregate usage."""

@@ -1,0 +1,118 @@
+"""Near-duplicate grouping of skeletons: MinHash over word shingles, LSH candidates, verified Jaccard.
+
+Groups are the connected components of "estimated Jaccard >= threshold" among the skeletons and the
+already known templates, so paraphrase chains (variant A ~ B ~ C) end up together. Everything here is
+independent of input order: components do not depend on insertion order, and a group's template id comes
+from an existing template in it (the smallest id) or from its canonical skeleton (most requests, then
+smallest text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from loaders.mining.capability import tag
+from loaders.mining.normalise import template_id, template_text
+
+_SEED = 1
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    key: str  # skeleton_key (md5 hex)
+    text: str
+    requests: int
+
+
+@dataclass(frozen=True)
+class KnownTemplate:
+    template_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NewTemplate:
+    template_id: str
+    text: str
+    capability: str
+
+
+@dataclass
+class Grouping:
+    assignment: dict[str, str]  # skeleton key -> template id
+    new_templates: dict[str, NewTemplate]
+
+
+def shingles(text: str, k: int) -> set[bytes]:
+    words = text.split(" ")
+    if len(words) <= k:
+        return {text.encode("utf-8")}
+    return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+def minhashes(texts: Sequence[str], k: int, num_perm: int) -> list[MinHash]:
+    return list(MinHash.bulk([list(shingles(t, k)) for t in texts], num_perm=num_perm, seed=_SEED))
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group(
+    skeletons: Iterable[Skeleton],
+    known: Iterable[KnownTemplate],
+    threshold: float,
+    num_perm: int,
+    shingle_words: int,
+) -> Grouping:
+    skels = sorted(skeletons, key=lambda s: s.key)
+    temps = sorted(known, key=lambda t: t.template_id)
+    texts = [s.text for s in skels] + [t.text for t in temps]
+    n = len(texts)
+    if not skels:
+        return Grouping({}, {})
+    sigs = minhashes(texts, shingle_words, num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    with lsh.insertion_session() as session:
+        for i, sig in enumerate(sigs):
+            session.insert(i, sig, check_duplication=False)
+    uf = _UnionFind(n)
+    for i in range(len(skels)):  # known templates need no query: any link to them comes from a skeleton
+        for j in lsh.query(sigs[i]):
+            if j != i and uf.find(i) != uf.find(int(j)) and sigs[i].jaccard(sigs[int(j)]) >= threshold:
+                uf.union(i, int(j))
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(uf.find(i), []).append(i)
+    assignment: dict[str, str] = {}
+    new: dict[str, NewTemplate] = {}
+    for idx in members.values():
+        skel_idx = [i for i in idx if i < len(skels)]
+        if not skel_idx:
+            continue
+        known_ids = sorted(temps[i - len(skels)].template_id for i in idx if i >= len(skels))
+        if known_ids:
+            tid = known_ids[0]
+        else:
+            canon = min((skels[i] for i in skel_idx), key=lambda s: (-s.requests, s.text))
+            tid = template_id(canon.text)
+            text = template_text(canon.text)
+            new[tid] = NewTemplate(tid, text, tag(canon.text))
+        for i in skel_idx:
+            assignment[skels[i].key] = tid
+    return Grouping(assignment, new)

@@ -1,0 +1,113 @@
+"""Loads the `requests` files of a directory as one unit: mine, write, mark done."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app.core.logging import get_logger
+from loaders.discovery import DataFile
+from loaders.graph import GraphWriter
+from loaders.mining.aggregate import open_or_mine
+from loaders.mining.grouping import KnownTemplate
+from loaders.mining.registry import Registry
+from loaders.mining.resolve import TemplateResolver
+from loaders.mining.writes import write_mined
+from loaders.reading import content_hash
+from loaders.rejects import RejectWriter
+from loaders.report import FileReport
+from loaders.settings import LoadSettings
+
+log = get_logger(__name__)
+KIND = "requests"
+
+
+def known_templates(writer: GraphWriter) -> list[KnownTemplate]:
+    return [
+        KnownTemplate(str(r["template_id"]), str(r["text"]))
+        for r in writer.read("load/templates_all")
+        if r["text"]
+    ]
+
+
+def with_members(known: list[KnownTemplate], registry: dict[str, tuple[str, str]]) -> list[KnownTemplate]:
+    """Canonical texts plus every remembered member skeleton: near-duplicates match the closest member."""
+    members = {(tid, skel) for tid, skel in registry.values()}
+    return known + [KnownTemplate(tid, skel) for tid, skel in sorted(members)]
+
+
+def template_resolver(writer: GraphWriter, state_dir: Path, settings: LoadSettings) -> TemplateResolver:
+    known = known_templates(writer)
+    registry = Registry(state_dir).read({t.template_id for t in known})
+    return TemplateResolver(
+        with_members(known, registry),
+        {k: v[0] for k, v in registry.items()},
+        settings.near_dup_threshold,
+        settings.minhash_perms,
+        settings.shingle_words,
+    )
+
+
+def unit_of(files: list[DataFile]) -> str:
+    """All request files of a load are mined together; their combined content is the unit's identity."""
+    hashes = sorted(content_hash(df.path) for df in files)
+    return hashlib.sha256("|".join(hashes).encode()).hexdigest()[:32]
+
+
+def load_requests(
+    files: list[DataFile],
+    writer: GraphWriter,
+    rejects: RejectWriter,
+    state_dir: Path,
+    settings: LoadSettings,
+    min_accounts: int,
+    stage: Callable[[str], None] | None = None,
+    advance: Callable[[int], None] | None = None,
+) -> tuple[list[FileReport], int, dict[str, float]]:
+    """Per-file reports, the number of templates the load touched, and seconds per phase."""
+    started = time.monotonic()
+    reports = [FileReport(file=df.name, kind=KIND) for df in files]
+    if not files:
+        return reports, 0, {}
+    unit = unit_of(files)
+    if writer.unit_done(unit, KIND):
+        for r in reports:
+            r.status = "already loaded"
+        log.info("request files already loaded", files=[df.name for df in files])
+        return reports, 0, {}
+    known = known_templates(writer)
+    registry_store = Registry(state_dir)
+    registry = registry_store.read({t.template_id for t in known})
+    work_dir = state_dir / "mining" / unit
+    mined = open_or_mine(
+        files,
+        work_dir,
+        settings,
+        with_members(known, registry),
+        {k: v[0] for k, v in registry.items()},
+        min_accounts,
+        rejects,
+        stage,
+    )
+    timings = {"mine": time.monotonic() - started}
+    try:
+        registry_store.add(mined.new_registry)
+        if stage is not None:
+            stage("writing usage")
+        applied, skipped = write_mined(mined, writer, unit, settings.batch_size, advance)
+        writer.mark_unit_done(unit, KIND, sum(s.read - s.rejected for s in mined.files))
+        timings["write"] = time.monotonic() - started - timings["mine"]
+    finally:
+        mined.close()
+    shutil.rmtree(work_dir, ignore_errors=True)
+    elapsed = time.monotonic() - started
+    for report, stats in zip(reports, mined.files, strict=True):
+        report.read, report.rejected = stats.read, stats.rejected
+        report.loaded = stats.read - stats.rejected
+        report.batches_applied, report.batches_skipped = applied, skipped
+        report.finish()
+        report.seconds = elapsed
+    return reports, mined.templates, timings

@@ -1,0 +1,30 @@
+"""Loader tuning knobs (environment variables), separate from the service settings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class LoadSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Rows per write transaction. A file's batch size is pinned in the graph on its first load, so a resumed
+    # load cuts the same batches even if this changes in between.
+    batch_size: int = Field(default=5000, ge=1, alias="LINKWATCH_LOAD_BATCH_SIZE")
+    # DuckDB (request-log mining): bounded memory, spills to LINKWATCH_HOME/state/mining/.
+    duckdb_memory_limit: str = Field(default="1GB", alias="LINKWATCH_DUCKDB_MEMORY")
+    duckdb_threads: int = Field(default=2, ge=1, alias="LINKWATCH_DUCKDB_THREADS")
+    # Near-duplicate templates: MinHash permutations and the Jaccard threshold over word shingles.
+    minhash_perms: int = Field(default=64, ge=16, alias="LINKWATCH_MINHASH_PERMS")
+    near_dup_threshold: float = Field(default=0.4, gt=0.0, le=1.0, alias="LINKWATCH_NEAR_DUP_THRESHOLD")
+    shingle_words: int = Field(default=2, ge=1, alias="LINKWATCH_SHINGLE_WORDS")
+    # How long to keep retrying a batch while Neo4j is unreachable (restarts, network blips).
+    retry_seconds: float = Field(default=300.0, gt=0, alias="LINKWATCH_LOAD_RETRY_SECONDS")
+
+
+@lru_cache(maxsize=1)
+def get_load_settings() -> LoadSettings:
+    return LoadSettings()

@@ -1,0 +1,126 @@
+"""DataLoaders (no N+1), the checked-in schema, the CLI (keys, schema, a live `serve`)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from app.api.schema import sdl
+from app.cli import cli
+from app.core.config import Settings
+from app.core.logging import configure_logging
+from app.services.db import Graph
+
+from .conftest import Api, Keys, data
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """CliRunner points the CLI's logging at its own stderr and closes it; later log calls must not fail."""
+    yield
+    configure_logging()
+
+
+class CountingGraph(Graph):
+    calls: list[str]
+
+    async def fetch(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        self.calls.append(name)
+        return await super().fetch(name, **params)
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_dataloaders_batch_per_request(api: Api, keys: Keys) -> None:
+    real: Graph = api.app.state.graph
+    counting = CountingGraph(driver=real.driver, database=real.database)
+    object.__setattr__(counting, "calls", [])
+    api.app.state.graph = counting
+    try:
+        q = """{ campaigns(first: 10) { edges { node { id attribution { actor { name }
+                 evidence { kind } } } } } }"""
+        nodes = data(await api.gql(q, keys.viewer))["campaigns"]["edges"]
+    finally:
+        api.app.state.graph = real
+    assert len(nodes) == 3
+    # One page query, one batched attribution query, one batched evidence query — not one per campaign.
+    assert sorted(counting.calls) == sorted(
+        ["api/campaigns_page", "api/attributions_by_campaigns", "api/attribution_evidence"]
+    )
+
+
+def test_schema_file_is_up_to_date() -> None:
+    assert (ROOT / "schema.graphql").read_text(encoding="utf-8") == sdl()
+    result = CliRunner().invoke(cli, ["schema", "export", "--check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_schema_check_fails_on_a_stale_file(tmp_path: Path) -> None:
+    stale = tmp_path / "schema.graphql"
+    stale.write_text("type Query { old: Int }\n")
+    assert CliRunner().invoke(cli, ["schema", "export", "--check", "--path", str(stale)]).exit_code == 1
+    assert CliRunner().invoke(cli, ["schema", "export", "--path", str(stale)]).exit_code == 0
+    assert stale.read_text() == sdl()
+
+
+def test_keys_cli_create_list_revoke(keys: Keys) -> None:
+    runner = CliRunner()
+    created = runner.invoke(cli, ["keys", "create", "--name", "cli-bot", "--role", "analyst"])
+    assert created.exit_code == 0, created.output
+    token = created.stdout.strip().splitlines()[-1]
+    assert token.startswith("lw_")
+    key_id = token.split("_")[1]
+    listed = runner.invoke(cli, ["keys", "list"])
+    assert key_id in listed.stdout
+    assert "cli-bot" in listed.stdout
+    assert token.split("_", 2)[2] not in listed.stdout
+    assert runner.invoke(cli, ["keys", "revoke", key_id]).exit_code == 0
+    assert runner.invoke(cli, ["keys", "revoke", "nope"]).exit_code == 1
+    assert runner.invoke(cli, ["keys", "create", "--name", "x", "--role", "root"]).exit_code != 0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_live_serve_detached_on_loopback(keys: Keys, settings: Settings) -> None:
+    env = {**os.environ, "LINKWATCH_API_PORT": str(_free_port())}
+    linkwatch = [str(Path(sys.executable).parent / "linkwatch")]
+    started = subprocess.run(
+        [*linkwatch, "serve", "--detach", "--wait", "60"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    try:
+        assert started.returncode == 0, started.stderr
+        url = f"http://127.0.0.1:{env['LINKWATCH_API_PORT']}/graphql"
+        r = httpx.post(
+            url,
+            json={"query": '{ campaign(id: "C-00000001") { id score } }'},
+            headers={"Authorization": f"Bearer {keys.viewer}"},
+            timeout=10,
+        )
+        assert r.status_code == 200
+        assert r.json()["data"]["campaign"]["id"] == "C-00000001"
+        assert httpx.post(url, json={"query": "{ actors { totalCount } }"}, timeout=10).status_code == 401
+    finally:
+        stopped = subprocess.run(
+            [*linkwatch, "serve-stop"], env=env, capture_output=True, text=True, timeout=60, check=False
+        )
+    assert stopped.returncode == 0, stopped.stderr
+    assert not (settings.home / "run" / "api.pid").exists()

@@ -1,0 +1,30 @@
+"""Quality on the `stealthy` scenario (careful campaigns: own card and proxy per account, paraphrased
+templates, camouflage traffic, round-robin shifts) against its generated truth (issue 4 §5)."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j import Driver
+
+from app.core.config import Settings
+from app.detection.pipeline import find_campaigns
+from app.detection.quality import Quality, evaluate_result
+from tests.detection.conftest import Scenario, load_scenario
+
+
+@pytest.fixture(scope="module")
+def quality(driver: Driver, settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Quality:
+    sc: Scenario = load_scenario(driver, settings, tmp_path_factory.mktemp("stealthy"), "stealthy")
+    return evaluate_result(find_campaigns(settings), sc.truth, sc.accounts, sc.confounders)
+
+
+def test_account_level_f1_meets_target(quality: Quality) -> None:
+    assert quality.f1 >= 0.85, quality
+
+
+def test_no_benign_confounder_flagged(quality: Quality) -> None:
+    assert quality.confounder_hits == {}
+
+
+def test_false_positives_stay_rare(quality: Quality) -> None:
+    assert quality.false_positive_rate < 1 / 1000, quality
