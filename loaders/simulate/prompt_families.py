@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from math import log, prod
 
+from loaders.mining.capability import AGENTIC, COT, LONG, OTHER, RUBRIC, SOFTWARE
+
 _CHOICE = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
@@ -30,15 +32,6 @@ def fill_choices(text: str, variant: int) -> str:
         return options[digit]
 
     return _CHOICE.sub(pick, text)
-
-
-SOFTWARE = "software_engineering"
-AGENTIC = "agentic_tool_use"
-LONG = "long_horizon"
-COT = "reasoning_cot"
-RUBRIC = "rubric_grading"
-OTHER = "other"
-CAPABILITIES = (SOFTWARE, AGENTIC, LONG, COT, RUBRIC, OTHER)
 
 
 @dataclass(frozen=True)

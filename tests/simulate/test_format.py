@@ -10,8 +10,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from loaders.mining.capability import CAPABILITIES
 from loaders.simulate import SCENARIOS, Summary
-from loaders.simulate.prompt_families import CAPABILITIES
 
 IP_TYPES = {"residential", "mobile", "hosting", "vpn", "proxy", "education", "corporate", "unknown"}
 ENTITIES = {"account", "ip", "instrument", "asn", "email_domain", "template"}
