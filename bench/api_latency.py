@@ -3,11 +3,15 @@
 Starts its own throw-away Neo4j (temporary home, free port), plants `--accounts` accounts with IPs,
 prefixes, cards, templates, campaigns (with evidence), actors, labels and automatic / analyst
 attributions, creates an API key, starts `linkwatch serve --workers W` on a free loopback port and
-drives it from this separate process with 1, 16 and 64 concurrent clients (asyncio + httpx,
-closed loop). Baseline in the same run and at the same concurrency: the same lookup as one direct
-Cypher query (`cypher/api/attribution_account.cypher`) through the async driver.
+drives it from separate processes with 1, 16 and 64 concurrent clients (closed loop, keep-alive).
 
-    .venv/bin/python bench/api_latency.py --accounts 100000 --workers 2 --duration 15
+Load generator for the API (`--client`): `wrk` (native, with `bench/api_latency.lua`; `apt-get install
+wrk`) by default, so the generator does not eat the CPU the server needs on a small machine; `httpx`
+(asyncio, in this process) when wrk is missing or asked for. Baseline in the same run, at the same
+concurrency, on the same account ids: the lookup's one Cypher query (`cypher/api/attribution_account`)
+through the async driver, called the way the API calls it (`Graph.fetch_one_plain`) from this process.
+
+    .venv/bin/python bench/api_latency.py --accounts 100000 --workers 2 --duration 10 --warmup 3
 """
 
 from __future__ import annotations
@@ -34,15 +38,18 @@ import httpx
 import psutil
 
 from app.api.app import api_driver
+from app.api.types.entities import ENTITY_SCAN
 from app.core.config import Settings, get_settings
-from app.db.cypher import q
 from app.db.driver import sync_driver
 from app.db.schema import apply_schema
 from app.runtime import server
 from app.services import api_keys
 from app.services.api_keys import Role
+from app.services.attribution import EVIDENCE_LIMIT
+from app.services.db import Graph
 
 ROOT = Path(__file__).resolve().parents[1]
+WRK_SCRIPT = ROOT / "bench" / "api_latency.lua"
 CAMPAIGN_SIZE = 100
 CAMPAIGN_STRIDE = 500  # campaign c holds accounts [c*STRIDE, c*STRIDE + SIZE): 20% of accounts are members
 ACTORS = 20
@@ -52,7 +59,7 @@ LOOKUP = """query($id: ID!) { attribution(account: $id) {
     actors { actor { id name } confidence source status evidence { kind summary strength } } }
   actors { actor { id name } confidence confirmed }
 } }"""
-# The same answer without evidence paths: one database round trip instead of two.
+# The same answer without evidence paths (less to execute and serialise; the same one round trip).
 LEAN = """query($id: ID!) { attribution(account: $id) {
   found
   campaigns { campaign { id score status } membership actors { actor { id name } confidence source status } }
@@ -210,7 +217,7 @@ def _sample_ids(accounts: int, k: int, seed: int) -> list[str]:
 
 async def _closed_loop(
     call: Callable[[str], Awaitable[None]], ids: list[str], clients: int, duration: float, warmup: float
-) -> dict[str, float]:
+) -> dict[str, Any]:
     latencies: list[float] = []
     errors = 0
     stop_at = time.perf_counter() + warmup + duration
@@ -233,6 +240,10 @@ async def _closed_loop(
             i += clients
 
     await asyncio.gather(*(client(c) for c in range(clients)))
+    return _stats(clients, latencies, errors, duration)
+
+
+def _stats(clients: int, latencies: list[float], errors: int, duration: float) -> dict[str, Any]:
     latencies.sort()
     n = len(latencies)
     return {
@@ -246,6 +257,56 @@ async def _closed_loop(
     }
 
 
+class WrkClient:
+    """The API under `wrk` (one thread, `clients` connections), one process per level."""
+
+    def __init__(self, url: str, token: str, lookup: str, ids: list[str], workdir: Path) -> None:
+        self.url = url
+        ids_file, query_file = workdir / "ids.txt", workdir / "query.graphql"
+        ids_file.write_text("\n".join(ids) + "\n")
+        query_file.write_text(lookup)
+        self.env = {
+            **os.environ,
+            "LW_IDS_FILE": str(ids_file),
+            "LW_QUERY_FILE": str(query_file),
+            "LW_TOKEN": token,
+        }
+
+    def run(self, clients: int, seconds: float) -> dict[str, Any]:
+        out = subprocess.run(
+            [
+                "wrk",
+                "-t1",
+                f"-c{clients}",
+                f"-d{max(1, round(seconds))}s",
+                "--timeout",
+                "30s",
+                "-s",
+                str(WRK_SCRIPT),
+                self.url,
+            ],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=seconds + 120,
+            check=True,
+        ).stdout
+        line = next((x for x in out.splitlines() if x.startswith("LWJSON ")), None)
+        if line is None:
+            raise RuntimeError(f"wrk printed no result:\n{out}")
+        raw = json.loads(line.removeprefix("LWJSON "))
+        duration = raw["duration_us"] / 1e6
+        return {
+            "clients": clients,
+            "requests": raw["requests"],
+            "errors": raw["errors"] + raw["socket_errors"],
+            "throughput": raw["requests"] / duration,
+            "p50_ms": raw["p50_us"] / 1000,
+            "p99_ms": raw["p99_us"] / 1000,
+            "mean_ms": raw["mean_us"] / 1000,
+        }
+
+
 async def _measure(
     lookup: str,
     settings: Settings,
@@ -255,9 +316,11 @@ async def _measure(
     levels: list[int],
     duration: float,
     warmup: float,
+    wrk: WrkClient | None,
 ) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     driver = api_driver(settings)  # the API's own driver settings, for a like-for-like baseline
+    graph = Graph(driver=driver, database=settings.neo4j_database)
     limits = httpx.Limits(max_connections=max(levels) + 4, max_keepalive_connections=max(levels) + 4)
     async with httpx.AsyncClient(
         base_url=url, limits=limits, timeout=30, headers={"Authorization": f"Bearer {token}"}
@@ -269,20 +332,30 @@ async def _measure(
             if r.status_code != 200 or body.get("errors") or not body["data"]["attribution"]["found"]:
                 raise RuntimeError(r.text[:200])
 
-        text = q("api/attribution_account")
-
         async def cypher_call(account_id: str) -> None:
-            records, _, _ = await driver.execute_query(
-                text, key=account_id, entity_limit=200, database_=settings.neo4j_database, routing_="r"
+            # What the API's resolver sends for this lookup, through the same driver call.
+            row = await graph.fetch_one_plain(
+                "api/attribution_account",
+                key=account_id,
+                scan=ENTITY_SCAN,
+                entity_limit=200,
+                evidence_limit=EVIDENCE_LIMIT,
             )
-            if not records:
+            if row is None:
                 raise RuntimeError("not found")
 
+        async def api_level(clients: int, seconds: float, warm: float) -> dict[str, Any]:
+            if wrk is None:
+                return await _closed_loop(api_call, ids, clients, seconds, warm)
+            if warm:
+                await asyncio.to_thread(wrk.run, clients, warm)
+            return await asyncio.to_thread(wrk.run, clients, seconds)
+
         # Every uvicorn worker booted, every query planned and cached, before anything is measured.
-        await _closed_loop(api_call, ids, 16, 3 * warmup, 0.0)
+        await api_level(16, 3 * warmup, 0.0)
         await _closed_loop(cypher_call, ids, 16, warmup, 0.0)
         for clients in levels:
-            api = await _closed_loop(api_call, ids, clients, duration, warmup)
+            api = await api_level(clients, duration, warmup)
             base = await _closed_loop(cypher_call, ids, clients, duration, warmup)
             results.append({"clients": clients, "api": api, "cypher": base})
             print(
@@ -290,7 +363,7 @@ async def _measure(
                 f"{api['throughput']:7.1f}/s err {api['errors']} | Cypher p50 {base['p50_ms']:6.2f} ms "
                 f"p99 {base['p99_ms']:6.2f} ms {base['throughput']:7.1f}/s | p99 ratio "
                 f"{api['p99_ms'] / base['p99_ms']:.1f}x, "
-                f"throughput ratio {base['throughput'] / api['throughput']:.1f}x",
+                f"throughput ratio {base['throughput'] / max(api['throughput'], 1e-9):.1f}x",
                 flush=True,
             )
     await driver.close()
@@ -332,14 +405,49 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=15.0, help="measured seconds per level and mode")
     ap.add_argument("--warmup", type=float, default=3.0)
     ap.add_argument("--heap", default="2g")
-    ap.add_argument("--lean", action="store_true", help="ask without evidence paths (one round trip)")
+    ap.add_argument("--lean", action="store_true", help="ask without evidence paths")
+    ap.add_argument(
+        "--client",
+        choices=["wrk", "httpx"],
+        default="wrk",
+        help="API load generator: wrk (native; falls back to httpx if missing) or httpx (Python, asyncio)",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "api_latency.json")
+    ap.add_argument(
+        "--work",
+        type=Path,
+        help="keep the planted graph here and reuse it in later runs (planting 1M accounts takes long)",
+    )
     args = ap.parse_args()
     levels = [int(c) for c in args.clients.split(",")]
+    client = args.client
+    if client == "wrk" and shutil.which("wrk") is None:
+        print(
+            "wrk not found (install it with `apt-get install wrk`): falling back to the httpx client, "
+            "which competes with the server for CPU on a small machine",
+            file=sys.stderr,
+            flush=True,
+        )
+        client = "httpx"
 
-    home = Path(tempfile.mkdtemp(prefix="lw-bench-api-"))
+    if args.work is None:
+        home = Path(tempfile.mkdtemp(prefix="lw-bench-api-"))
+    else:
+        home = args.work / f"api-{args.accounts}"
+        home.mkdir(parents=True, exist_ok=True)
+    secret_file = home / "secrets.json"
+    if secret_file.exists():
+        secrets_kept = json.loads(secret_file.read_text())
+    else:
+        secrets_kept = {"password": secrets.token_urlsafe(16), "hash_key": secrets.token_hex(16)}
+        secret_file.write_text(json.dumps(secrets_kept))
+        secret_file.chmod(0o600)
+    planted_mark = home / "planted.json"
+    if not planted_mark.exists():
+        # Planting CREATEs: an interrupted plant is started over, never topped up with duplicates.
+        shutil.rmtree(home / "neo4j", ignore_errors=True)
     bolt, http_port = _free_port(), _free_port()
-    password = secrets.token_urlsafe(16)
+    password = secrets_kept["password"]
     cfg = server.ServerConfig(
         home=home / "neo4j", port=bolt, heap=args.heap, pagecache="1g", password=password
     )
@@ -348,7 +456,7 @@ def main() -> None:
         "NEO4J_URI": f"bolt://127.0.0.1:{bolt}",
         "NEO4J_PASSWORD": password,
         "LINKWATCH_HOME": str(home),
-        "LINKWATCH_INSTRUMENT_HASH_KEY": secrets.token_hex(16),
+        "LINKWATCH_INSTRUMENT_HASH_KEY": secrets_kept["hash_key"],
         "LINKWATCH_API_HOST": "127.0.0.1",
         "LINKWATCH_API_PORT": str(http_port),
     }
@@ -359,7 +467,12 @@ def main() -> None:
     api: subprocess.Popen[bytes] | None = None
     server.start(cfg)
     try:
-        built = _plant(settings, args.accounts)
+        if planted_mark.exists():
+            built = json.loads(planted_mark.read_text())
+        else:
+            built = _plant(settings, args.accounts)
+            if args.work is not None:
+                planted_mark.write_text(json.dumps(built))
         print(
             f"planted {args.accounts:,} accounts, {built['campaigns']:.0f} campaigns, "
             f"{built['nodes']:,.0f} nodes, "
@@ -371,12 +484,16 @@ def main() -> None:
         api = _start_api(env, args.workers, url)
         ids = _sample_ids(args.accounts, 20_000, seed=7)
         lookup = LEAN if args.lean else LOOKUP
-        results = asyncio.run(_measure(lookup, settings, url, token, ids, levels, args.duration, args.warmup))
+        wrk = WrkClient(url, token, lookup, ids, home) if client == "wrk" else None
+        results = asyncio.run(
+            _measure(lookup, settings, url, token, ids, levels, args.duration, args.warmup, wrk)
+        )
         report = {
             "accounts": args.accounts,
             "graph": built,
             "workers": args.workers,
             "query": "lean" if args.lean else "full",
+            "client": client,
             "load_average_1m": os.getloadavg()[0],
             "duration_s": args.duration,
             "api_rss_mb": _rss_mb(api.pid),
@@ -391,7 +508,8 @@ def main() -> None:
             os.killpg(api.pid, signal.SIGTERM)
             api.wait(timeout=30)
         server.stop(cfg)
-        shutil.rmtree(home, ignore_errors=True)
+        if args.work is None:
+            shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,12 @@ def main() -> None:
     )
     ap.add_argument("--heap", default="4g")
     ap.add_argument("--no-ablation", action="store_true")
+    ap.add_argument(
+        "--without-template-merge",
+        action="store_true",
+        help="also run without recruiting through own templates, and without that and the template merge "
+        "(the pipeline before both; part of the full ablation anyway)",
+    )
     ap.add_argument("--work", type=Path, required=True, help="scenario data and stores, kept between runs")
     ap.add_argument("--out", type=Path, default=Path("bench/out/detection_quality.json"))
     args = ap.parse_args()
@@ -52,6 +58,11 @@ def main() -> None:
             variants = {"all families": base}
             if not args.no_ablation:
                 variants |= {f"without {f}": base.without(f) for f in base.active_families()}
+            if not args.no_ablation or args.without_template_merge:
+                variants["without recruiting"] = base.model_copy(update={"recruit": False})
+                variants["without template merge or recruiting"] = base.model_copy(
+                    update={"template_merge": False, "recruit": False}
+                )
             results: dict[str, Any] = {}
             lines = [
                 f"### {scenario}, {args.accounts:,} accounts (seed {args.seed})",

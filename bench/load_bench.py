@@ -1,23 +1,27 @@
 """Load throughput of `linkwatch load` for accounts and their links, against a naive baseline.
 
 Loads `accounts`, `ip_links` and `payment_links` of a generated scenario (or `--data DIR`) into a fresh
-Neo4j and reports rows/s and relationships/s. Baseline, measured in the same run on a sample of the same
-rows: one row per transaction (the same MERGE queries with a single-row batch and no batch marker), as a
-loader without batching would do. Ratio = batched / naive relationships per second.
+Neo4j and reports rows/s and relationships/s, and the CPU seconds of Neo4j and of the loader (which other
+jobs on the machine move far less than wall time). Baseline, measured in the same run on a sample of the
+same rows after the batched loads: one row per transaction (the same MERGE queries with a single-row batch
+and no batch marker), as a loader without batching would do. Ratio = batched / naive relationships per
+second. `--warmup` first runs one untimed full load, so the figures are the sustained rate of a warm JVM.
 
-    .venv/bin/python bench/load_bench.py --accounts 200000 --baseline-rows 3000
+    .venv/bin/python bench/load_bench.py --accounts 200000 --baseline-rows 3000 --warmup
     .venv/bin/python bench/load_bench.py --data /path/to/scenario --baseline-rows 3000
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+import psutil
 from _loader_common import neo4j, peak_rss_mib, subset
 from rich.console import Console
 
@@ -42,6 +46,13 @@ def _rels(settings: Settings) -> tuple[int, int]:
             "CALL () { MATCH (n) WHERE NOT n:LoadBatch RETURN count(n) AS n } RETURN r, n"
         )
     return int(recs[0]["r"]), int(recs[0]["n"])
+
+
+def _server_cpu(settings: Settings) -> float:
+    """CPU seconds the Neo4j process has used: unlike wall time, barely moved by other jobs on the cores."""
+    pid = int((settings.home / "neo4j" / "run" / "neo4j.pid").read_text().strip())
+    t = psutil.Process(pid).cpu_times()
+    return float(t.user + t.system)
 
 
 def _wipe(settings: Settings) -> None:
@@ -86,7 +97,13 @@ def main() -> None:
     ap.add_argument("--accounts", type=int, default=200_000, help="Accounts to generate without --data.")
     ap.add_argument("--baseline-rows", type=int, default=3000, help="Rows per kind for the naive baseline.")
     ap.add_argument("--batch-size", type=int, default=LoadSettings().batch_size)
+    ap.add_argument("--writers", type=int, default=LoadSettings().writers, help="Concurrent writers.")
     ap.add_argument("--repeats", type=int, default=1, help="Full loads (fresh database each).")
+    ap.add_argument(
+        "--warmup",
+        action="store_true",
+        help="One untimed full load first: figures then exclude the JVM's warm-up (sustained rate).",
+    )
     ap.add_argument("--heap", default="2g")
     args = ap.parse_args()
 
@@ -99,27 +116,41 @@ def main() -> None:
             simulate(data, "standard", accounts=args.accounts, seed=3, requests_per_account=0.05)
         only = subset(data, KINDS, Path(tmp) / "entities")
         with neo4j(heap=args.heap) as settings:
-            base_rows, base_rels, sampled = naive(only, settings, args.baseline_rows)
-            _wipe(settings)
-            rows_s, rels_s, secs = [], [], []
+            rows_s, rels_s, secs, srv_cpu, py_cpu = [], [], [], [], []
             rows = rels = nodes = 0
-            for _ in range(args.repeats):
+            for run in range(args.repeats + int(args.warmup)):
                 _wipe(settings)
-                ls = LoadSettings().model_copy(update={"batch_size": args.batch_size})
+                tuning = {"batch_size": args.batch_size, "writers": args.writers}
+                ls = LoadSettings().model_copy(update=tuning)
                 with sync_driver(settings) as drv:
                     apply_schema(drv, settings.neo4j_database)
-                    t0 = time.perf_counter()
+                    t0, c0, s0 = time.perf_counter(), os.times(), _server_cpu(settings)
                     report = load_directory(only, drv, settings, ls, Console(stderr=True, quiet=True))
                     took = time.perf_counter() - t0
+                    c1 = os.times()
+                    srv_cpu.append(_server_cpu(settings) - s0)
+                    py_cpu.append(c1.user + c1.system - c0.user - c0.system)
                 rels, nodes = _rels(settings)
                 rows = sum(f.loaded for f in report.files)
+                if args.warmup and run == 0:
+                    srv_cpu.pop()
+                    py_cpu.pop()
+                    continue
                 secs.append(took)
                 rows_s.append(rows / took)
                 rels_s.append(rels / took)
+            # After the batched loads, so both run on a server the same loads have warmed up.
+            _wipe(settings)
+            base_rows, base_rels, sampled = naive(only, settings, args.baseline_rows)
     print(f"data: {data} ({', '.join(KINDS)})")
-    print(f"rows {rows:,}  nodes {nodes:,}  relationships {rels:,}  batch size {args.batch_size}")
+    print(f"rows {rows:,}  nodes {nodes:,}  relationships {rels:,}  batch size {args.batch_size}, "
+          f"{'warm server' if args.warmup else 'first load on a fresh server'}, "
+          f"writers {args.writers}")  # fmt: skip
     print(f"batched load: median {statistics.median(secs):.1f} s, {statistics.median(rows_s):,.0f} rows/s, "
           f"{statistics.median(rels_s):,.0f} relationships/s")  # fmt: skip
+    cpu = statistics.median(srv_cpu) + statistics.median(py_cpu)
+    print(f"CPU seconds: Neo4j {statistics.median(srv_cpu):.1f}, loader {statistics.median(py_cpu):.1f}; "
+          f"CPU-bound rate on 2 idle cores {2 * rels / cpu:,.0f} relationships/s")  # fmt: skip
     print(f"naive (1 row/tx, {sampled:,} rows): {base_rows:,.0f} rows/s, {base_rels:,.0f} relationships/s")
     print(f"ratio (relationships/s): {statistics.median(rels_s) / base_rels:.1f}x")
     print(f"peak RSS of the loader process: {peak_rss_mib():,.0f} MiB")

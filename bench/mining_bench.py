@@ -2,7 +2,8 @@
 
 Loads only the `requests` files of a scenario (`--data DIR`, or a generated one) into a fresh Neo4j with
 `linkwatch load`'s pipeline and reports requests/s for the whole load and for its two phases (DuckDB
-mining; graph writes), and the process's peak resident memory (DuckDB runs in-process). Run it once per
+mining; graph writes by `--writers` concurrent partitions), and the process's peak resident memory (DuckDB
+runs in-process). Run it once per
 log size, each in its own process, so peak memory is per size. Baseline, measured in the same run: the
 same normalisation and (account, skeleton, hour) aggregation in plain Python over the first
 `--baseline-rows` rows, one row at a time.
@@ -90,6 +91,9 @@ def main() -> None:
     ap.add_argument("--memory-limit", default=LoadSettings().duckdb_memory_limit, help="DuckDB memory_limit.")
     ap.add_argument("--heap", default="2g")
     ap.add_argument(
+        "--writers", type=int, default=LoadSettings().writers, help="Concurrent graph writers (partitions)."
+    )
+    ap.add_argument(
         "--mine-only",
         action="store_true",
         help="Only the DuckDB + MinHash phase (no Neo4j, no graph writes).",
@@ -116,7 +120,9 @@ def main() -> None:
             )
         only = subset(data, ("requests",), Path(tmp) / "requests")
         with neo4j(heap=args.heap) as settings:
-            ls = LoadSettings().model_copy(update={"duckdb_memory_limit": args.memory_limit})
+            ls = LoadSettings().model_copy(
+                update={"duckdb_memory_limit": args.memory_limit, "writers": args.writers}
+            )
             with sync_driver(settings) as drv:
                 apply_schema(drv, settings.neo4j_database)
                 t0 = time.perf_counter()
@@ -132,6 +138,7 @@ def main() -> None:
     mine, write = report.timings.get("mine", 0.0), report.timings.get("write", 0.0)
     print(
         f"data: {data}  requests: {n:,}  files: {len(report.files)}  DuckDB memory_limit {args.memory_limit}"
+        f"  writers {args.writers}"
     )
     print(f"templates {recs[0]['templates']:,}  SENT links {recs[0]['sent']:,}")
     print(f"end to end: {took:.1f} s = {n / took:,.0f} requests/s")

@@ -14,9 +14,14 @@ DATA="$OUT/standard-200k"
 if [ ! -f "$DATA/.simulated" ]; then
   .venv/bin/linkwatch simulate --out "$DATA" --scenario standard --accounts 200000 --seed 3 --requests-per-account 7
 fi
-$PY bench/load_bench.py --data "$DATA" --baseline-rows 2000
+$PY bench/load_bench.py --data "$DATA" --baseline-rows 2000 --warmup
+$PY bench/import_ceiling.py --data "$DATA"
 $PY bench/mining_bench.py --data "$DATA"
 $PY bench/detection_quality.py --scenarios standard,stealthy --accounts 10000 --work "$OUT/detection"
 $PY bench/detection_perf.py --sizes 20000,50000 --requests-per-account 10 --work "$OUT/detection"
+# The 1M-account targets (stores are kept under --work; the first call generates and loads them).
+$PY bench/detection_perf.py --sizes 250000,500000,1000000 --requests-per-account 2 --runs 1 --heap 7g --work "$OUT/detection"
+$PY bench/detection_quality.py --scenarios standard --accounts 500000 --seed 7 --requests-per-account 2 --heap 6g --no-ablation --without-template-merge --work "$OUT/detection"
 $PY bench/persist_switch.py --accounts 200000 --member-share 0.25 --campaigns 50 --repeats 2
-$PY bench/api_latency.py --accounts 100000 --workers 2 --duration 10 --warmup 3
+# The API's load generator is wrk when installed (apt-get install wrk), else a Python client.
+$PY bench/api_latency.py --accounts 1000000 --workers 2 --duration 10 --warmup 3 --work "$OUT/api"

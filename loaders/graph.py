@@ -97,6 +97,18 @@ class GraphWriter:
         )
         return int(rows[0]["batch_size"])
 
+    def pinned_plan(self, unit: str, kind: str, batch_size: int, partitions: int) -> tuple[int, int]:
+        """Batch size and writer partitions as first pinned: a resumed load cuts the same batches."""
+        rows = self.write(
+            "load/batch_plan_partitions",
+            batch_id=f"{unit}:{kind}:plan",
+            unit=unit,
+            kind=kind,
+            batch_size=batch_size,
+            partitions=partitions,
+        )
+        return int(rows[0]["batch_size"]), int(rows[0]["partitions"])
+
     def done_batches(self, prefix: str) -> set[str]:
         return {str(r["batch_id"]) for r in self.read("load/batches_done", prefix=prefix)}
 
@@ -107,5 +119,10 @@ class GraphWriter:
         self.apply_batch(f"{unit}:{kind}:done", unit, kind, rows, [])
 
 
-def batch_id(unit: str, kind: str, batch_size: int, index: int) -> str:
-    return f"{unit}:{kind}:{batch_size}:{index}"
+def batch_id(
+    unit: str, kind: str, batch_size: int, index: int, partition: int = 0, partitions: int = 1
+) -> str:
+    """A single-partition unit keeps the original id form, so markers of earlier loads still match."""
+    if partitions == 1:
+        return f"{unit}:{kind}:{batch_size}:{index}"
+    return f"{unit}:{kind}:{batch_size}:{partition}/{partitions}:{index}"

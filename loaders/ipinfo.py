@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Rotating addresses inside one allocation still link through the block: /24 for v4, /48 for v6.
 PREFIX_LENGTH = {4: 24, 6: 48}
@@ -20,6 +21,9 @@ class IpInfo:
     prefix: str
 
 
+# Links repeat addresses (carrier NAT, offices, proxies): parsing each distinct text once is a large share
+# of a link file's Python time. IpInfo is immutable, so cached values are safe to hand out.
+@lru_cache(maxsize=1 << 17)
 def canonical_ip(value: str) -> IpInfo:
     """Raises ValueError for anything that is not a single v4 or v6 address."""
     addr = ipaddress.ip_address(value.strip())

@@ -60,7 +60,7 @@ def load_directory(
                     report.files.append(
                         load_file(
                             df, con, writer, rejects, load_settings.batch_size, key,
-                            advance=_advancer(progress, task),
+                            advance=_advancer(progress, task), writers=load_settings.writers,
                         )
                     )  # fmt: skip
             if files[Kind.REQUESTS]:

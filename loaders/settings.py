@@ -14,6 +14,10 @@ class LoadSettings(BaseSettings):
     # Rows per write transaction. A file's batch size is pinned in the graph on its first load, so a resumed
     # load cuts the same batches even if this changes in between.
     batch_size: int = Field(default=5000, ge=1, alias="LINKWATCH_LOAD_BATCH_SIZE")
+    # Concurrent write transactions for accounts / ip_links / payment_links and the mined request-log links
+    # (pinned per file like the batch size; labels keep one). Neo4j runs a transaction on one thread: two
+    # writers use both cores of a small server.
+    writers: int = Field(default=2, ge=1, le=16, alias="LINKWATCH_LOAD_WRITERS")
     # DuckDB (request-log mining): bounded memory, spills to LINKWATCH_HOME/state/mining/.
     duckdb_memory_limit: str = Field(default="1GB", alias="LINKWATCH_DUCKDB_MEMORY")
     duckdb_threads: int = Field(default=2, ge=1, alias="LINKWATCH_DUCKDB_THREADS")

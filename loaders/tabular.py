@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from app.core.logging import get_logger
-from loaders.batches import TemplateResolver, steps_for
+from loaders.batches import PARTITIONED, TemplateResolver, partition_of, steps_for
 from loaders.discovery import DataFile
 from loaders.graph import GraphWriter, batch_id
 from loaders.reading import MALFORMED, content_hash, iter_rows, source
@@ -22,14 +22,28 @@ from loaders.report import FileReport
 log = get_logger(__name__)
 
 Advance = Callable[[int], None]
-_IN_FLIGHT = 2  # batches queued for the writer thread beyond the one it is applying
+_IN_FLIGHT = 2  # batches queued per writer thread beyond the one it is applying
+
+
+class _Partition:
+    """One writer thread and the rows waiting for its next batch; its batches apply in file order."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.rows: list[Any] = []
+        self.batches = 0
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"load-writer-{index}")
+        self.in_flight: deque[Future[bool]] = deque()
 
 
 class _Batches:
-    """Cuts validated rows into the file's deterministic batches and hands them to one writer thread.
+    """Cuts validated rows into the file's deterministic batches and hands them to the writer threads.
 
-    Neo4j commits batch k while the caller reads and validates batch k+1; batches still apply one at a
-    time and in file order, so a kill leaves a prefix of the file applied (plus markers saying which).
+    Rows go to a partition by a stable hash of the node whose properties they write (`partition_of`), so
+    partitions never write the same property and each partition applies its batches one at a time in file
+    order: the result does not depend on how the writers interleave. Neo4j runs one transaction on one
+    thread, so two writers keep both cores busy while this thread reads and validates the next rows. A
+    kill leaves a prefix of each partition applied, plus markers saying which.
     """
 
     def __init__(
@@ -37,6 +51,7 @@ class _Batches:
         df: DataFile,
         unit: str,
         size: int,
+        partitions: int,
         done: set[str],
         writer: GraphWriter,
         report: FileReport,
@@ -45,43 +60,44 @@ class _Batches:
     ) -> None:
         self.df, self.unit, self.size, self.done = df, unit, size, done
         self.writer, self.report, self.key, self.resolve = writer, report, key, resolve_template
-        self.rows: list[Any] = []
-        self.index = 0
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-writer")
-        self.in_flight: deque[Future[bool]] = deque()
+        self.parts = [_Partition(i) for i in range(partitions)]
 
     def add(self, row: Any) -> None:
-        self.rows.append(row)
-        if len(self.rows) >= self.size:
-            self.flush()
+        part = self.parts[partition_of(self.df.kind, row, len(self.parts))]
+        part.rows.append(row)
+        if len(part.rows) >= self.size:
+            self.flush(part)
 
-    def flush(self) -> None:
-        if not self.rows:
+    def flush(self, part: _Partition) -> None:
+        if not part.rows:
             return
         kind = self.df.kind.value
-        bid = batch_id(self.unit, kind, self.size, self.index)
+        bid = batch_id(self.unit, kind, self.size, part.batches, part.index, len(self.parts))
         if bid in self.done:
             self.report.note_batch(False)
         else:
-            steps = steps_for(self.df.kind, self.rows, self.key, self.resolve)
-            self.in_flight.append(
-                self.pool.submit(self.writer.apply_batch, bid, self.unit, kind, len(self.rows), steps)
+            steps = steps_for(self.df.kind, part.rows, self.key, self.resolve)
+            part.in_flight.append(
+                part.pool.submit(self.writer.apply_batch, bid, self.unit, kind, len(part.rows), steps)
             )
-            self._settle(_IN_FLIGHT)
-        self.report.loaded += len(self.rows)
-        self.index += 1
-        self.rows = []
+            self._settle(part, _IN_FLIGHT)
+        self.report.loaded += len(part.rows)
+        part.batches += 1
+        part.rows = []
 
-    def _settle(self, keep: int) -> None:
-        while len(self.in_flight) > keep:
-            self.report.note_batch(self.in_flight.popleft().result())
+    def _settle(self, part: _Partition, keep: int) -> None:
+        while len(part.in_flight) > keep:
+            self.report.note_batch(part.in_flight.popleft().result())
 
     def finish(self) -> None:
-        self.flush()
-        self._settle(0)
+        for part in self.parts:
+            self.flush(part)
+        for part in self.parts:
+            self._settle(part, 0)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for part in self.parts:
+            part.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def load_file(
@@ -93,6 +109,7 @@ def load_file(
     key: bytes,
     resolve_template: TemplateResolver | None = None,
     advance: Advance | None = None,
+    writers: int = 1,
 ) -> FileReport:
     started = time.monotonic()
     report = FileReport(file=df.name, kind=df.kind.value)
@@ -103,7 +120,8 @@ def load_file(
         report.seconds = time.monotonic() - started
         log.info("file already loaded", file=df.name, kind=kind)
         return report
-    size = writer.pinned_batch_size(unit, kind, batch_size)
+    wanted = writers if df.kind in PARTITIONED else 1
+    size, partitions = writer.pinned_plan(unit, kind, batch_size, wanted)
     done = writer.done_batches(f"{unit}:{kind}:{size}:")
     src = source(con, df)
     report.unknown_columns = src.unknown_columns
@@ -113,7 +131,7 @@ def load_file(
     if missing:
         log.warning("required columns missing: every row will be rejected", file=df.name, columns=missing)
     model = ROW_MODELS[df.kind]
-    batches = _Batches(df, unit, size, done, writer, report, key, resolve_template)
+    batches = _Batches(df, unit, size, partitions, done, writer, report, key, resolve_template)
     try:
         for chunk in iter_rows(con, src):
             for raw in chunk:

@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await driver.close()
+            app.state.audit.close()
 
     app = FastAPI(
         title="Linkwatch",

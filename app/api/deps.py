@@ -1,40 +1,17 @@
-"""FastAPI dependencies as `Annotated` aliases: settings, the graph, the authenticated caller, the context.
+"""The GraphQL context dependency: the authenticated caller, the graph, settings and the audit log.
 
-All are `async def`: FastAPI runs plain `def` dependencies in a thread pool, a thread hop per request.
+`async def`: FastAPI runs plain `def` dependencies in a thread pool, a thread hop per request.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import Depends, Header, HTTPException, Request, status
+from fastapi import HTTPException, Request, status
 
 from app.api.audit import AuditLog
 from app.api.auth import KeyVerifier, presented_token
 from app.api.context import Context
 from app.core.config import Settings
 from app.services.api_keys import Principal
-from app.services.db import Graph
-
-
-async def get_settings_dep(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-async def get_graph(request: Request) -> Graph:
-    graph: Graph = request.app.state.graph
-    return graph
-
-
-async def get_audit(request: Request) -> AuditLog:
-    audit: AuditLog = request.app.state.audit
-    return audit
-
-
-SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-GraphDep = Annotated[Graph, Depends(get_graph)]
-AuditDep = Annotated[AuditLog, Depends(get_audit)]
 
 _UNAUTHORIZED = HTTPException(
     status_code=status.HTTP_401_UNAUTHORIZED,
@@ -53,14 +30,10 @@ def _ide_page_request(request: Request, settings: Settings) -> bool:
     )
 
 
-async def get_principal(
-    request: Request,
-    settings: SettingsDep,
-    audit: AuditDep,
-    authorization: Annotated[str | None, Header()] = None,
-    x_api_key: Annotated[str | None, Header()] = None,
-) -> Principal | None:
-    token = presented_token(authorization, x_api_key)
+async def authenticate(request: Request, settings: Settings, audit: AuditLog) -> Principal | None:
+    """The caller behind the request's API key; None only for the GraphiQL page; 401 otherwise."""
+    headers = request.headers
+    token = presented_token(headers.get("authorization"), headers.get("x-api-key"))
     if token is None:
         if _ide_page_request(request, settings):
             return None
@@ -83,10 +56,11 @@ async def get_principal(
     return principal
 
 
-PrincipalDep = Annotated[Principal | None, Depends(get_principal)]
-
-
-async def get_context(
-    settings: SettingsDep, graph: GraphDep, audit: AuditDep, principal: PrincipalDep
-) -> Context:
-    return Context(settings=settings, graph=graph, principal=principal, audit=audit)
+async def get_context(request: Request) -> Context:
+    """The request's context. One dependency reading the app state and headers itself: FastAPI resolves
+    each declared dependency and header parameter on every request, which showed in the profile."""
+    state = request.app.state
+    settings: Settings = state.settings
+    audit: AuditLog = state.audit
+    principal = await authenticate(request, settings, audit)
+    return Context(settings=settings, graph=state.graph, principal=principal, audit=audit)

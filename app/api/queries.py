@@ -131,6 +131,8 @@ class Query:
         # Later fields (campaign.attribution, evidence) reuse what this one round trip already read.
         for hit in result.campaigns:
             info.context.loaders.claims.prime(hit.campaign["campaign_id"], hit.claims)
+        for pair, paths in (result.actor_evidence or {}).items():
+            info.context.loaders.evidence.prime(pair, paths)
         return AttributionResult.of(result, key)
 
     @resolver(permission_classes=[IsViewer])

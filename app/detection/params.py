@@ -90,6 +90,45 @@ class DetectionParams(BaseModel):
         ge=0.0,
         description="merge communities tied by this share of the smaller one's link weight",
     )
+    # Pieces of one campaign (shifts, card groups) rejoined through the templates they share: see
+    # app/detection/template_merge.py.
+    template_merge: bool = True
+    template_merge_min_users: int = Field(
+        default=10, ge=2, description="templates with fewer users tie nothing"
+    )
+    template_merge_holding: float = Field(
+        default=0.01, gt=0.0, le=1.0, description="a community holds a template with this share of its users"
+    )
+    template_merge_member_share: float = Field(
+        default=0.5, gt=0.0, le=1.0, description="...or this share of its own members send it"
+    )
+    template_merge_coverage: float = Field(
+        default=0.6, gt=0.0, le=1.0, description="holders together cover this share of the template's users"
+    )
+    template_merge_traffic: float = Field(
+        default=0.2,
+        ge=0.0,
+        le=1.0,
+        description="share of a community's requests on such templates to be tied",
+    )
+    template_merge_similarity: float = Field(
+        default=0.5, ge=0.0, le=1.0, description="overlap of two communities' template mixes to be joined"
+    )
+    # Missing members recruited through a found campaign's own templates: see app/detection/recruit.py.
+    recruit: bool = True
+    recruit_own_share: float = Field(
+        default=0.5,
+        gt=0.0,
+        le=1.0,
+        description="a campaign's own template: this share of its users are members",
+    )
+    recruit_share: float = Field(
+        default=0.5,
+        gt=0.0,
+        le=1.0,
+        description="share of a recruit's requests on the campaign's own templates",
+    )
+    recruit_min_requests: int = Field(default=3, ge=1, description="a recruit's requests on those templates")
     seed: int = 42
     max_levels: int = 10
     tolerance: float = 1e-4

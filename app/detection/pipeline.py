@@ -3,9 +3,10 @@
 Stages, each timed: `projection` (Cypher aggregation of shared entities into a GDS graph), `communities`
 (Leiden / Louvain / WCC in GDS), `links` (link weights streamed back), `membership` (tightly tied
 communities merged, membership strength, weak members trimmed), `profiles` (member facts for candidate
-communities), `scoring` (features, score, evidence). The in-memory graph is dropped in a
-`finally`, so a failure leaves nothing behind in the GDS catalog. Deterministic: fixed seed and
-concurrency, fixed row order into the projection, outputs sorted.
+communities), `template_merge` (pieces of one campaign rejoined by the templates they share), `scoring`
+(features, score, evidence), `recruit` (missing members found through the campaign's own templates). The
+in-memory graph is dropped in a `finally`, so a failure leaves nothing behind in the GDS catalog.
+Deterministic: fixed seed and concurrency, fixed row order into the projection, outputs sorted.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from app.detection.evidence import campaign_evidence
 from app.detection.model import CandidateCampaign, DetectionResult
 from app.detection.params import DetectionParams
 from app.detection.profiles import Profile, fetch_profiles
+from app.detection.recruit import own_templates, recruit
 from app.detection.scoring import Platform, score_community
+from app.detection.template_merge import merge_by_templates
 
 log = get_logger(__name__)
 GRAPH_PREFIX = "linkwatch-detect-"
@@ -90,13 +93,26 @@ def find_campaigns(
             timings["profiles"] = time.perf_counter() - t
 
             t = time.perf_counter()
-            found = []
+            kept = merge_by_templates(kept, profiles, params)
+            graph["template_merged_candidates"] = len(kept)
+            timings["template_merge"] = time.perf_counter() - t
+
+            t = time.perf_counter()
+            scored = []
             for accs in kept.values():
                 members = [profiles[a] for a in accs if a in profiles]
                 cand = _candidate(members, strength, platform, params)
                 if cand.score >= params.min_score:
-                    found.append(cand)
+                    scored.append((cand, own_templates(members, params)))
+            scored.sort(key=lambda ct: (-ct[0].score, min(ct[0].members)))
             timings["scoring"] = time.perf_counter() - t
+
+            t = time.perf_counter()
+            found = recruit(session, [c for c, _ in scored], [ts for _, ts in scored], params)
+            graph["recruited_accounts"] = sum(len(c.members) for c in found) - sum(
+                len(c.members) for c, _ in scored
+            )
+            timings["recruit"] = time.perf_counter() - t
     finally:
         driver.close()
     found.sort(key=lambda c: (-c.score, min(c.members)))

@@ -20,6 +20,7 @@ from app.services.convert import evidence_items, to_datetime
 from app.services.db import Graph, Row
 
 KEY_PREFIX_LEN = 12  # how much of an instrument's keyed hash the API ever shows
+EVIDENCE_LIMIT = 10  # labels and prior campaigns listed per campaign -> actor attribution
 
 
 class ItemKind(StrEnum):
@@ -110,6 +111,8 @@ class Attribution:
     verdicts: list[ActorVerdict]
     scanned: int | None = None
     degree: int | None = None
+    # Evidence per (campaign id, actor id), when the lookup read it in the same round trip.
+    actor_evidence: dict[tuple[str, str], list[EvidencePath]] | None = None
 
 
 def display_key(kind: str, key: str) -> str:
@@ -227,11 +230,26 @@ def verdicts(campaigns: list[CampaignHit], labels: list[Row]) -> list[ActorVerdi
 
 
 async def lookup(
-    graph: Graph, kind: ItemKind, key: str, *, scan: int, entity_limit: int = 200
+    graph: Graph,
+    kind: ItemKind,
+    key: str,
+    *,
+    scan: int,
+    entity_limit: int = 200,
+    evidence_limit: int = EVIDENCE_LIMIT,
 ) -> Attribution:
-    """One round trip: the item, its campaigns with their attribution edges, its labels."""
-    row = await graph.fetch_one(
-        f"api/attribution_{kind.value}", key=key, scan=scan, entity_limit=entity_limit
+    """One round trip: the item, its campaigns with their attribution edges, its labels. For an account
+    (the hot path) also the evidence of each campaign -> actor attribution, asked for or not: an answer
+    with evidence paths would otherwise need a second round trip (`actor_evidence`), and on the benchmark
+    graph the combined query costs the database no more than the lookup alone did. (Its cost grows with
+    the number of labels of the campaigns' actors, which the query scans to keep the strongest few.)"""
+    inline_evidence = kind is ItemKind.ACCOUNT
+    row = await graph.fetch_one_plain(
+        f"api/attribution_{kind.value}",
+        key=key,
+        scan=scan,
+        entity_limit=entity_limit,
+        evidence_limit=evidence_limit,
     )
     if row is None:
         return Attribution(
@@ -259,7 +277,28 @@ async def lookup(
         verdicts=verdicts(hits, labels),
         scanned=row.get("scanned"),
         degree=row.get("degree"),
+        actor_evidence=_inline_evidence(row["campaigns"], hits) if inline_evidence else None,
     )
+
+
+def _inline_evidence(
+    campaigns: list[Row], hits: list[CampaignHit]
+) -> dict[tuple[str, str], list[EvidencePath]]:
+    """The evidence read along with the attribution edges, as `actor_evidence` would have built it."""
+    claims = {(c.campaign_id, c.actor["actor_id"]): c for h in hits for c in h.claims}
+    out: dict[tuple[str, str], list[EvidencePath]] = {}
+    for h in campaigns:
+        cid = h["campaign"]["campaign_id"]
+        for edge in h["attributions"]:
+            pair = (cid, edge["actor"]["actor_id"])
+            if pair in claims:  # rejected edges carry no evidence and are never shown
+                row = {
+                    "labels": edge["labels"],
+                    "priors": edge["priors"],
+                    "evidence": h["campaign"].get("evidence"),
+                }
+                out[pair] = _actor_paths(pair, row, claims[pair])
+    return out
 
 
 async def claims_by_campaigns(graph: Graph, ids: list[str]) -> dict[str, list[ActorClaim]]:
@@ -271,7 +310,10 @@ async def claims_by_campaigns(graph: Graph, ids: list[str]) -> dict[str, list[Ac
 
 
 async def actor_evidence(
-    graph: Graph, pairs: list[tuple[str, str]], claims: dict[tuple[str, str], ActorClaim], limit: int = 10
+    graph: Graph,
+    pairs: list[tuple[str, str]],
+    claims: dict[tuple[str, str], ActorClaim],
+    limit: int = EVIDENCE_LIMIT,
 ) -> dict[tuple[str, str], list[EvidencePath]]:
     """Evidence tying each campaign to each actor: decisions, labels on its accounts and infrastructure,
     and the actor's other campaigns that share this campaign's strongest entities."""

@@ -21,7 +21,7 @@ from app.core.logging import get_logger
 from loaders.discovery import DataFile, Kind
 from loaders.ipinfo import try_canonical_ip
 from loaders.mining.grouping import KnownTemplate, Skeleton, group
-from loaders.mining.normalise import skeleton_sql
+from loaders.mining.normalise import skeleton_select
 from loaders.reading import MALFORMED, connect, source
 from loaders.rejects import RejectWriter
 from loaders.settings import LoadSettings
@@ -56,15 +56,30 @@ class Mined:
         rows = self.con.execute(f"SELECT count(*) FROM {_TABLES[table][0]}").fetchall()  # noqa: S608
         return int(rows[0][0])
 
-    def rows(self, table: str, chunk: int) -> Iterator[list[dict[str, Any]]]:
+    def rows(
+        self, table: str, chunk: int, partition: int = 0, partitions: int = 1
+    ) -> Iterator[list[dict[str, Any]]]:
+        """Rows of `table` in fixed-size chunks; with `partitions` > 1, only the rows of `partition`.
+
+        Safe to call from several threads at once: each call reads through its own cursor.
+        """
         name, order = _TABLES[table]
+        where = ""
+        if partitions > 1:
+            key = _PARTITION_BY.get(table)
+            if key is None:
+                raise ValueError(f"{table} cannot be split between writers")
+            # md5, not hash(): the split must not change with the DuckDB version between a kill and a resume.
+            where = f"WHERE ('0x' || left(md5({key}), 8))::BIGINT % {int(partitions)} = {int(partition)}"
         # A fixed order makes batch boundaries, and so batch ids, identical on a resumed run.
-        sql = f"SELECT * FROM {name} ORDER BY {order}"  # noqa: S608
-        reader = self.con.sql(sql).to_arrow_reader(chunk)
-        if reader is None:
-            return
-        for batch in reader:
-            yield batch.to_pylist()
+        sql = f"SELECT * FROM {name} {where} ORDER BY {order}"  # noqa: S608
+        cursor = self.con.cursor()
+        try:
+            reader = cursor.sql(sql).to_arrow_reader(chunk)
+            for batch in reader:
+                yield batch.to_pylist()
+        finally:
+            cursor.close()
 
 
 # Output tables by name; only these identifiers ever reach SQL.
@@ -75,50 +90,61 @@ _TABLES = {
     "sent": ("m_sent", "account_id, template_id"),
     "usage": ("m_usage", "account_id"),
     "models": ("m_models", "account_id, model"),
+    "model_nodes": ("m_model_nodes", "model"),
+}
+# Tables that writers can split, by the column whose value decides the partition: a partition owns every
+# row of its accounts (and IPs of its prefixes), so concurrent writers never MERGE the same node.
+_PARTITION_BY = {
+    "ips": "prefix",
+    "usage": "account_id",
+    "used_ip": "account_id",
+    "sent": "account_id",
+    "models": "account_id",
 }
 
 
-def _count_ok(col: str) -> str:
-    return (
-        f"({col} IS NULL OR (try_cast({col} AS DOUBLE) IS NOT NULL AND try_cast({col} AS DOUBLE) >= 0 "
-        f"AND try_cast({col} AS DOUBLE) = floor(try_cast({col} AS DOUBLE))))"
-    )
+def _count_ok(text: str, number: str) -> str:
+    return f"({text} IS NULL OR ({number} IS NOT NULL AND {number} >= 0 AND {number} = floor({number})))"
 
 
 def _norm_select(index: int, src_sql: str) -> str:
-    ts = "nullif(trim(ts), '')"
-    ts_parsed = (
-        f"CASE WHEN regexp_full_match({ts}, '-?[0-9]+(\\.[0-9]+)?') "
-        f"THEN CASE WHEN abs(try_cast({ts} AS DOUBLE)) < 1e11 "
-        f"THEN to_timestamp(try_cast({ts} AS DOUBLE)) END "
-        f"ELSE try_cast({ts} AS TIMESTAMPTZ) END"
-    )
-    acc = "nullif(trim(account_id), '')"
-    prompt_ok = "nullif(trim(prompt), '') IS NOT NULL"
-    tin, tout = "nullif(trim(input_tokens), '')", "nullif(trim(output_tokens), '')"
-    field = (
-        f"CASE WHEN {MALFORMED} THEN 'row' WHEN {acc} IS NULL THEN 'account_id' "
-        f"WHEN {ts} IS NULL OR ({ts_parsed}) IS NULL THEN 'ts' WHEN NOT {prompt_ok} THEN 'prompt' "
-        f"WHEN NOT {_count_ok(tin)} THEN 'input_tokens' WHEN NOT {_count_ok(tout)} THEN 'output_tokens' END"
-    )
-    reason = (
-        f"CASE WHEN {MALFORMED} THEN 'malformed JSON line' WHEN {acc} IS NULL THEN '{_MISSING}' "
-        f"WHEN {ts} IS NULL THEN '{_MISSING}' WHEN ({ts_parsed}) IS NULL THEN '{_BAD_TS}' "
-        f"WHEN NOT {prompt_ok} THEN '{_MISSING}' "
-        f"WHEN NOT {_count_ok(tin)} OR NOT {_count_ok(tout)} THEN '{_BAD_COUNT}' END"
-    )
+    """Validated, normalised rows of one file. Each value is parsed once, in the inner projection, and the
+    reject rules read those columns (as nested expressions they would parse each value several times)."""
+    parsed = f"""
+        SELECT *,
+               CASE WHEN regexp_full_match(ts_text, '-?[0-9]+(\\.[0-9]+)?')
+                    THEN CASE WHEN abs(try_cast(ts_text AS DOUBLE)) < 1e11
+                              THEN to_timestamp(try_cast(ts_text AS DOUBLE)) END
+                    ELSE try_cast(ts_text AS TIMESTAMPTZ) END AS ts_parsed,
+               try_cast(tin_text AS DOUBLE) AS tin_num, try_cast(tout_text AS DOUBLE) AS tout_num
+        FROM (SELECT *, nullif(trim(account_id), '') AS acc, nullif(trim(ts), '') AS ts_text,
+                     nullif(trim(prompt), '') IS NOT NULL AS prompt_ok,
+                     nullif(trim(input_tokens), '') AS tin_text, nullif(trim(output_tokens), '') AS tout_text
+              FROM ({skeleton_select(src_sql, "prompt", "skel")}))
+    """  # noqa: S608 - our own identifiers over the source's columns
+    counts_ok = f"{_count_ok('tin_text', 'tin_num')} AND {_count_ok('tout_text', 'tout_num')}"
+    checked = f"""
+        SELECT *,
+               CASE WHEN {MALFORMED} THEN 'row' WHEN acc IS NULL THEN 'account_id'
+                    WHEN ts_text IS NULL OR ts_parsed IS NULL THEN 'ts' WHEN NOT prompt_ok THEN 'prompt'
+                    WHEN NOT {_count_ok("tin_text", "tin_num")} THEN 'input_tokens'
+                    WHEN NOT {_count_ok("tout_text", "tout_num")} THEN 'output_tokens' END AS reject_field,
+               CASE WHEN {MALFORMED} THEN 'malformed JSON line' WHEN acc IS NULL THEN '{_MISSING}'
+                    WHEN ts_text IS NULL THEN '{_MISSING}' WHEN ts_parsed IS NULL THEN '{_BAD_TS}'
+                    WHEN NOT prompt_ok THEN '{_MISSING}'
+                    WHEN NOT ({counts_ok}) THEN '{_BAD_COUNT}' END AS reject_reason
+        FROM ({parsed})
+    """  # noqa: S608
     return f"""
-        SELECT {index} AS file_idx, line, {acc} AS account_id, {ts_parsed} AS ts,
-               {skeleton_sql("prompt")} AS skel, nullif(trim(ip), '') AS ip_raw,
-               nullif(trim(model), '') AS model,
-               coalesce(try_cast({tin} AS DOUBLE), 0)::BIGINT AS input_tokens,
-               coalesce(try_cast({tout} AS DOUBLE), 0)::BIGINT AS output_tokens,
-               {field} AS reject_field, {reason} AS reject_reason,
-               CASE WHEN ({reason}) IS NOT NULL THEN struct_pack(account_id := account_id, ts := ts,
+        SELECT {index} AS file_idx, line, acc AS account_id, ts_parsed AS ts, skel,
+               nullif(trim(ip), '') AS ip_raw, nullif(trim(model), '') AS model,
+               coalesce(tin_num, 0)::BIGINT AS input_tokens, coalesce(tout_num, 0)::BIGINT AS output_tokens,
+               reject_field, reject_reason,
+               CASE WHEN reject_reason IS NOT NULL THEN struct_pack(account_id := account_id, ts := ts,
                     prompt := left(prompt, 300), ip := ip, model := model,
                     input_tokens := input_tokens, output_tokens := output_tokens) END AS raw
-        FROM ({src_sql})
-    """  # noqa: S608 - identifiers and literals are ours; file paths travel as parameters
+        FROM ({checked})
+    """  # noqa: S608
 
 
 def _complete(con: duckdb.DuckDBPyConnection) -> bool:
@@ -314,6 +340,10 @@ def _mine(
            SELECT account_id, model, count(*) AS requests, epoch_ms(min(ts)) AS first_seen,
                   epoch_ms(max(ts)) AS last_seen
            FROM m_good WHERE model IS NOT NULL GROUP BY account_id, model"""
+    )
+    con.execute(
+        """CREATE TABLE m_model_nodes AS
+           SELECT model, min(first_seen) AS first_seen FROM m_models GROUP BY model"""
     )
     con.execute(
         """CREATE TABLE m_used_ip AS

@@ -9,9 +9,11 @@ smallest text).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
 from loaders.mining.capability import tag
@@ -57,6 +59,35 @@ def minhashes(texts: Sequence[str], k: int, num_perm: int) -> list[MinHash]:
     return list(MinHash.bulk([list(shingles(t, k)) for t in texts], num_perm=num_perm, seed=_SEED))
 
 
+def signatures(texts: Sequence[str], k: int, num_perm: int, chunk: int = 4096) -> npt.NDArray[np.uint64]:
+    """MinHash signatures as one (len(texts), num_perm) matrix; MinHash objects only live per chunk.
+
+    A Python MinHash costs about a kilobyte and an LSH index entry several more; this matrix holds the
+    same values in num_perm * 8 bytes, so tens of thousands of distinct skeletons stay cheap.
+    """
+    out = np.empty((len(texts), num_perm), dtype=np.uint64)
+    for start in range(0, len(texts), chunk):
+        for i, m in enumerate(minhashes(texts[start : start + chunk], k, num_perm)):
+            out[start + i] = m.hashvalues
+    return out
+
+
+def _buckets(sigs: npt.NDArray[np.uint64], threshold: float) -> Iterator[npt.NDArray[np.intp]]:
+    """LSH candidates: rows equal on every value of some band. Bands as datasketch's MinHashLSH cuts them
+    for this threshold, so the candidate pairs are exactly the ones its index would return."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=sigs.shape[1])
+    for band in range(lsh.b):
+        part = np.ascontiguousarray(sigs[:, band * lsh.r : (band + 1) * lsh.r])
+        _, inverse, counts = np.unique(part, axis=0, return_inverse=True, return_counts=True)
+        inverse = inverse.reshape(-1)
+        shared = np.flatnonzero(counts[inverse] > 1)
+        if not shared.size:
+            continue
+        order = shared[np.argsort(inverse[shared], kind="stable")]
+        cuts = np.flatnonzero(np.diff(inverse[order])) + 1
+        yield from np.split(order, cuts)
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -86,16 +117,20 @@ def group(
     n = len(texts)
     if not skels:
         return Grouping({}, {})
-    sigs = minhashes(texts, shingle_words, num_perm)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    with lsh.insertion_session() as session:
-        for i, sig in enumerate(sigs):
-            session.insert(i, sig, check_duplication=False)
+    sigs = signatures(texts, shingle_words, num_perm)
     uf = _UnionFind(n)
-    for i in range(len(skels)):  # known templates need no query: any link to them comes from a skeleton
-        for j in lsh.query(sigs[i]):
-            if j != i and uf.find(i) != uf.find(int(j)) and sigs[i].jaccard(sigs[int(j)]) >= threshold:
-                uf.union(i, int(j))
+    nskels = len(skels)
+    for bucket in _buckets(sigs, threshold):
+        # Pairs of two known templates are not compared: any link between them comes from a skeleton.
+        for pos, i in enumerate(bucket[:-1]):
+            others = bucket[pos + 1 :]
+            if i >= nskels:
+                others = others[others < nskels]
+            if not others.size:
+                continue
+            close = others[(sigs[others] == sigs[i]).mean(axis=1) >= threshold]
+            for j in close:
+                uf.union(int(i), int(j))
     members: dict[int, list[int]] = {}
     for i in range(n):
         members.setdefault(uf.find(i), []).append(i)

@@ -97,7 +97,7 @@ def load_requests(
         registry_store.add(mined.new_registry)
         if stage is not None:
             stage("writing usage")
-        applied, skipped = write_mined(mined, writer, unit, settings.batch_size, advance)
+        applied, skipped = write_mined(mined, writer, unit, settings.batch_size, advance, settings.writers)
         writer.mark_unit_done(unit, KIND, sum(s.read - s.rejected for s in mined.files))
         timings["write"] = time.monotonic() - started - timings["mine"]
     finally:
