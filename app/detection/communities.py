@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 from neo4j import Session
 
+from app.core.union_find import UnionFind
 from app.db.cypher import q
 from app.detection.params import DetectionParams
 
@@ -104,19 +105,10 @@ def merge_tight(part: Partition, lk: Links, ratio: float) -> Partition:
     between = np.bincount(inverse, lk.weight[cross], len(pairs))
     a, b = pairs // k, pairs % k
     tight = between >= ratio * np.minimum(volume[a], volume[b])
-    parent = list(range(k))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(range(k))
     for x, y in zip(a[tight].tolist(), b[tight].tolist(), strict=True):
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-    roots = np.array([find(c) for c in range(k)], dtype=np.int64)
+        sets.union(x, y)
+    roots = np.array([sets.find(c) for c in range(k)], dtype=np.int64)
     return Partition(part.node_ids, part.accounts, _relabel(roots[comm], part.accounts))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,17 @@ class Profile:
     actions: frozenset[tuple[str, int]] = field(
         default=frozenset()
     )  # (template_id, hour): SynchroTrap actions
+
+
+def template_users(members: Iterable[Profile]) -> tuple[Counter[str], dict[str, int]]:
+    """Per template: how many of `members` send it, and how many accounts send it platform-wide."""
+    users: Counter[str] = Counter()
+    degree: dict[str, int] = {}
+    for p in members:
+        for t in p.templates:
+            users[t.template_id] += 1
+            degree[t.template_id] = t.degree
+    return users, degree
 
 
 def fetch_profiles(session: Session, account_ids: Iterable[str]) -> dict[str, Profile]:

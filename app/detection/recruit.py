@@ -11,7 +11,6 @@ is that share. Score, features and evidence stay those of the members found by t
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from neo4j import Session
@@ -19,17 +18,12 @@ from neo4j import Session
 from app.db.cypher import q
 from app.detection.model import CandidateCampaign
 from app.detection.params import DetectionParams
-from app.detection.profiles import Profile
+from app.detection.profiles import Profile, template_users
 
 
 def own_templates(members: Sequence[Profile], params: DetectionParams) -> list[str]:
     """Templates most of whose platform-wide users are this campaign's members (supernodes excluded)."""
-    users: Counter[str] = Counter()
-    degree: dict[str, int] = {}
-    for p in members:
-        for t in p.templates:
-            users[t.template_id] += 1
-            degree[t.template_id] = t.degree
+    users, degree = template_users(members)
     cap = params.family("template").max_degree
     return sorted(
         tid

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.detection.params import DetectionParams
-from app.detection.profiles import Profile
+from app.detection.profiles import Profile, template_users
 
 HOUR = 3600
 DAY = 86400
@@ -143,12 +143,7 @@ def _hosting_share(members: Sequence[Profile]) -> float:
 def _template_exclusivity(members: Sequence[Profile]) -> float:
     """Share of the community's requests on templates that mostly it (or a few like it) uses: a
     campaign's own prompts."""
-    users: Counter[str] = Counter()
-    degree: dict[str, int] = {}
-    for p in members:
-        for t in p.templates:
-            users[t.template_id] += 1
-            degree[t.template_id] = t.degree
+    users, degree = template_users(members)
     # "Mostly this community", or rare enough that a few communities' worth of accounts use it: when one
     # campaign comes out in pieces, each piece still sends templates barely anyone else does.
     n = len(members)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from app.core.union_find import UnionFind
 from app.detection.params import DetectionParams
 from app.detection.profiles import Profile
 
@@ -46,13 +47,7 @@ def merge_by_templates(
     sizes = {c: len(accs) for c, accs in groups.items()}
     holders = _concentrated(users, degree, sizes, params)
     mix = _concentrated_mix(groups, profiles, holders, params.template_merge_traffic)
-    parent = {c: c for c in groups}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = UnionFind(groups)
 
     pairs: set[tuple[int, int]] = set()
     for tid in holders:
@@ -62,13 +57,11 @@ def merge_by_templates(
         pairs.update((x, y) for i, x in enumerate(tied) for y in tied[i + 1 :])
     for x, y in sorted(pairs):
         if _overlap(mix[x], mix[y]) >= params.template_merge_similarity:
-            ra, rb = find(x), find(y)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            sets.union(x, y)
 
     pieces: dict[int, list[int]] = defaultdict(list)
     for c in sorted(groups):
-        pieces[find(c)].append(c)
+        pieces[sets.find(c)].append(c)
     out: dict[int, list[str]] = {}
     for root, cs in pieces.items():
         accs = [a for c in cs for a in groups[c]]

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
+from app.core.union_find import UnionFind
 from loaders.mining.capability import tag
 from loaders.mining.normalise import template_id, template_text
 
@@ -88,22 +89,6 @@ def _buckets(sigs: npt.NDArray[np.uint64], threshold: float) -> Iterator[npt.NDA
         yield from np.split(order, cuts)
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def group(
     skeletons: Iterable[Skeleton],
     known: Iterable[KnownTemplate],
@@ -118,7 +103,7 @@ def group(
     if not skels:
         return Grouping({}, {})
     sigs = signatures(texts, shingle_words, num_perm)
-    uf = _UnionFind(n)
+    uf = UnionFind(range(n))
     nskels = len(skels)
     for bucket in _buckets(sigs, threshold):
         # Pairs of two known templates are not compared: any link between them comes from a skeleton.
