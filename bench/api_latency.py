@@ -53,6 +53,7 @@ WRK_SCRIPT = ROOT / "bench" / "api_latency.lua"
 CAMPAIGN_SIZE = 100
 CAMPAIGN_STRIDE = 500  # campaign c holds accounts [c*STRIDE, c*STRIDE + SIZE): 20% of accounts are members
 ACTORS = 20
+WARM_START_S = 30.0
 LOOKUP = """query($id: ID!) { attribution(account: $id) {
   found
   campaigns { campaign { id score status } membership
@@ -317,6 +318,7 @@ async def _measure(
     duration: float,
     warmup: float,
     wrk: WrkClient | None,
+    split: Callable[[], list[int]],
 ) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     driver = api_driver(settings)  # the API's own driver settings, for a like-for-like baseline
@@ -346,14 +348,24 @@ async def _measure(
 
         async def api_level(clients: int, seconds: float, warm: float) -> dict[str, Any]:
             if wrk is None:
-                return await _closed_loop(api_call, ids, clients, seconds, warm)
-            if warm:
-                await asyncio.to_thread(wrk.run, clients, warm)
-            return await asyncio.to_thread(wrk.run, clients, seconds)
+                run = asyncio.ensure_future(_closed_loop(api_call, ids, clients, seconds, warm))
+            else:
+                if warm:
+                    await asyncio.to_thread(wrk.run, clients, warm)
+                run = asyncio.ensure_future(asyncio.to_thread(wrk.run, clients, seconds))
+            # Halfway through, which worker holds how many of the clients' kept-alive connections.
+            await asyncio.sleep(seconds / 2 + (warm if wrk is None else 0))
+            per_worker = await asyncio.to_thread(split)
+            result: dict[str, Any] = await run
+            result["connections_per_worker"] = per_worker
+            return result
 
-        # Every uvicorn worker booted, every query planned and cached, before anything is measured.
-        await api_level(16, 3 * warmup, 0.0)
-        await _closed_loop(cypher_call, ids, 16, warmup, 0.0)
+        # Every uvicorn worker booted, every query planned and cached, before anything is measured. A
+        # freshly started JVM is not warm for another half-minute (JIT compilation, the store's pages
+        # faulted into the page cache): sampled per process, it spent twice its steady CPU per query over
+        # the first 30 s of load, which went against whichever side was measured first.
+        await api_level(16, max(WARM_START_S, 3 * warmup), 0.0)
+        await _closed_loop(cypher_call, ids, 16, max(WARM_START_S / 3, warmup), 0.0)
         for clients in levels:
             api = await api_level(clients, duration, warmup)
             base = await _closed_loop(cypher_call, ids, clients, duration, warmup)
@@ -363,7 +375,8 @@ async def _measure(
                 f"{api['throughput']:7.1f}/s err {api['errors']} | Cypher p50 {base['p50_ms']:6.2f} ms "
                 f"p99 {base['p99_ms']:6.2f} ms {base['throughput']:7.1f}/s | p99 ratio "
                 f"{api['p99_ms'] / base['p99_ms']:.1f}x, "
-                f"throughput ratio {base['throughput'] / max(api['throughput'], 1e-9):.1f}x",
+                f"throughput ratio {base['throughput'] / max(api['throughput'], 1e-9):.1f}x | "
+                f"connections per API worker {api['connections_per_worker']}",
                 flush=True,
             )
     await driver.close()
@@ -387,6 +400,20 @@ def _start_api(env: dict[str, str], workers: int, url: str) -> subprocess.Popen[
             time.sleep(0.3)
     os.killpg(proc.pid, signal.SIGTERM)
     raise RuntimeError("the API did not start")
+
+
+def _connection_split(pid: int, port: int) -> list[int]:
+    """Established connections on the API port held by each worker process, largest first."""
+    counts = []
+    for proc in psutil.Process(pid).children(recursive=True):
+        try:
+            conns = proc.net_connections(kind="tcp")
+        except psutil.Error:
+            continue
+        n = sum(1 for c in conns if c.status == psutil.CONN_ESTABLISHED and c.laddr and c.laddr.port == port)
+        if n:
+            counts.append(n)
+    return sorted(counts, reverse=True)
 
 
 def _rss_mb(pid: int) -> float:
@@ -486,7 +513,18 @@ def main() -> None:
         lookup = LEAN if args.lean else LOOKUP
         wrk = WrkClient(url, token, lookup, ids, home) if client == "wrk" else None
         results = asyncio.run(
-            _measure(lookup, settings, url, token, ids, levels, args.duration, args.warmup, wrk)
+            _measure(
+                lookup,
+                settings,
+                url,
+                token,
+                ids,
+                levels,
+                args.duration,
+                args.warmup,
+                wrk,
+                lambda: _connection_split(api.pid, http_port),
+            )
         )
         report = {
             "accounts": args.accounts,

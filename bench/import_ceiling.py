@@ -5,7 +5,8 @@ importer's CSV files (the same nodes, relationships and properties as `linkwatch
 docs/data-model.md), then runs the importer from the launcher's own jars (Neo4j 5.26, the same build as
 the server) into a scratch store. It writes a new store offline — no transactions, no MERGE, no checks
 against an existing graph, no row validation or rejects — so it bounds what any transactional loader
-can reach on this machine; it is not an alternative way to load a running service.
+can reach on this machine. `linkwatch load DIR --bulk` is the product's way to use the same importer for
+a first load of an empty store, with validation and rejects (`bench/load_bench.py --bulk`).
 
     .venv/bin/python bench/import_ceiling.py --accounts 50000
     .venv/bin/python bench/import_ceiling.py --data /path/to/scenario

@@ -6,8 +6,11 @@ jobs on the machine move far less than wall time). Baseline, measured in the sam
 same rows after the batched loads: one row per transaction (the same MERGE queries with a single-row batch
 and no batch marker), as a loader without batching would do. Ratio = batched / naive relationships per
 second. `--warmup` first runs one untimed full load, so the figures are the sustained rate of a warm JVM.
+`--bulk` measures `linkwatch load --bulk` instead (validation and rejects as above, then Neo4j's offline
+importer into the server's own store, restart and schema), with its stage timings.
 
     .venv/bin/python bench/load_bench.py --accounts 200000 --baseline-rows 3000 --warmup
+    .venv/bin/python bench/load_bench.py --accounts 1000000 --bulk
     .venv/bin/python bench/load_bench.py --data /path/to/scenario --baseline-rows 3000
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -30,6 +34,7 @@ from app.db.cypher import q
 from app.db.driver import sync_driver
 from app.db.schema import apply_schema
 from loaders.batches import steps_for
+from loaders.bulk.run import bulk_load_directory
 from loaders.discovery import Kind, discover
 from loaders.pipeline import load_directory
 from loaders.reading import connect, iter_rows, source
@@ -105,7 +110,11 @@ def main() -> None:
         help="One untimed full load first: figures then exclude the JVM's warm-up (sustained rate).",
     )
     ap.add_argument("--heap", default="2g")
+    ap.add_argument("--bulk", action="store_true", help="Measure `linkwatch load --bulk` (empty store).")
     args = ap.parse_args()
+    if args.bulk:
+        bulk(args)
+        return
 
     with tempfile.TemporaryDirectory(prefix="lw-load-bench-") as tmp:
         data = args.data
@@ -154,6 +163,57 @@ def main() -> None:
     print(f"naive (1 row/tx, {sampled:,} rows): {base_rows:,.0f} rows/s, {base_rels:,.0f} relationships/s")
     print(f"ratio (relationships/s): {statistics.median(rels_s) / base_rels:.1f}x")
     print(f"peak RSS of the loader process: {peak_rss_mib():,.0f} MiB")
+
+
+def peak_child_rss_mib() -> float:
+    """The largest resident set of any finished child process (the importer's JVM)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def bulk(args: argparse.Namespace) -> None:
+    """Fresh (wiped) store per repeat, `bulk_load_directory` timed end to end; same report lines."""
+    with tempfile.TemporaryDirectory(prefix="lw-load-bench-") as tmp:
+        data = args.data
+        if data is None:
+            from loaders.simulate import simulate
+
+            data = Path(tmp) / "scenario"
+            simulate(data, "standard", accounts=args.accounts, seed=3, requests_per_account=0.05)
+        only = subset(data, KINDS, Path(tmp) / "entities")
+        with neo4j(heap=args.heap) as settings:
+            rows_s, rels_s, secs, py_cpu = [], [], [], []
+            stages: dict[str, list[float]] = {}
+            rows = rels = nodes = 0
+            for _ in range(args.repeats):
+                _wipe(settings)
+                t0, c0 = time.perf_counter(), os.times()
+                report = bulk_load_directory(only, settings, LoadSettings(), Console(stderr=True, quiet=True))
+                took = time.perf_counter() - t0
+                c1 = os.times()
+                py_cpu.append(c1.user + c1.system - c0.user - c0.system)
+                rels, nodes = _rels(settings)
+                rows = sum(f.loaded for f in report.files)
+                secs.append(took)
+                rows_s.append(rows / took)
+                rels_s.append(rels / took)
+                for name, value in report.stages.items():
+                    stages.setdefault(name, []).append(value)
+            _wipe(settings)
+            base_rows, base_rels, sampled = naive(only, settings, args.baseline_rows)
+    print(f"data: {data} ({', '.join(KINDS)})")
+    print(f"rows {rows:,}  nodes {nodes:,}  relationships {rels:,}  bulk (offline importer), "
+          f"{os.cpu_count()} importer threads, {args.repeats} run(s), "
+          f"LINKWATCH_BULK_WORKERS={os.environ.get('LINKWATCH_BULK_WORKERS', 'auto')}")  # fmt: skip
+    print(f"bulk load: median {statistics.median(secs):.1f} s, {statistics.median(rows_s):,.0f} rows/s, "
+          f"{statistics.median(rels_s):,.0f} relationships/s (end to end, schema online)")  # fmt: skip
+    print("stages (median s; stop server overlaps validate and stage): "
+          + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in stages.items()))  # fmt: skip
+    print(f"CPU seconds of the loader process (validation, staging, importer files): "
+          f"{statistics.median(py_cpu):.1f}")  # fmt: skip
+    print(f"naive (1 row/tx, {sampled:,} rows): {base_rows:,.0f} rows/s, {base_rels:,.0f} relationships/s")
+    print(f"ratio (relationships/s): {statistics.median(rels_s) / base_rels:.1f}x")
+    print(f"peak RSS of the loader process: {peak_rss_mib():,.0f} MiB; "
+          f"of the importer JVM: {peak_child_rss_mib():,.0f} MiB")  # fmt: skip
 
 
 if __name__ == "__main__":

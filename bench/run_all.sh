@@ -21,7 +21,9 @@ $PY bench/detection_quality.py --scenarios standard,stealthy --accounts 10000 --
 $PY bench/detection_perf.py --sizes 20000,50000 --requests-per-account 10 --work "$OUT/detection"
 # The 1M-account targets (stores are kept under --work; the first call generates and loads them).
 $PY bench/detection_perf.py --sizes 250000,500000,1000000 --requests-per-account 2 --runs 1 --heap 7g --work "$OUT/detection"
+# Bulk first load of the 1M scenario generated above (accounts, ip_links, payment_links).
+$PY bench/load_bench.py --data "$OUT/detection/standard-1000000-s7-r2/data" --bulk --repeats 3 --baseline-rows 3000
 $PY bench/detection_quality.py --scenarios standard --accounts 500000 --seed 7 --requests-per-account 2 --heap 6g --no-ablation --without-template-merge --work "$OUT/detection"
 $PY bench/persist_switch.py --accounts 200000 --member-share 0.25 --campaigns 50 --repeats 2
 # The API's load generator is wrk when installed (apt-get install wrk), else a Python client.
-$PY bench/api_latency.py --accounts 1000000 --workers 2 --duration 10 --warmup 3 --work "$OUT/api"
+$PY bench/api_latency.py --accounts 1000000 --workers 2 --duration 10 --warmup 3 --heap 3g --work "$OUT/api"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,17 +22,33 @@ class IpInfo:
     prefix: str
 
 
+_OCTET = r"(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+# Exactly the dotted quads `ipaddress` accepts (decimal, no leading zeros, each at most 255); such a text
+# is already its own canonical form.
+_DOTTED_QUAD = re.compile(rf"{_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}", re.ASCII)
+
+
 # Links repeat addresses (carrier NAT, offices, proxies): parsing each distinct text once is a large share
 # of a link file's Python time. IpInfo is immutable, so cached values are safe to hand out.
 @lru_cache(maxsize=1 << 17)
 def canonical_ip(value: str) -> IpInfo:
     """Raises ValueError for anything that is not a single v4 or v6 address."""
-    addr = ipaddress.ip_address(value.strip())
+    text = value.strip()
+    quad = _DOTTED_QUAD.fullmatch(text)
+    if quad is not None:
+        # Most addresses: a million links hold hundreds of thousands of distinct ones, more than the cache
+        # keeps, and `ipaddress` spends ~35 µs on each where the pattern takes ~1.
+        a, b, c, _ = quad.groups()
+        return IpInfo(address=text, version=4, prefix=f"{a}.{b}.{c}.0/24")
+    addr = ipaddress.ip_address(text)
     # An IPv4-mapped v6 address is the v4 host: same block, same node.
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
         addr = addr.ipv4_mapped
-    net = ipaddress.ip_network(f"{addr}/{PREFIX_LENGTH[addr.version]}", strict=False)
-    return IpInfo(address=str(addr), version=addr.version, prefix=str(net))
+    # The block's first address by masking the integer: what ip_network(strict=False) gives, without
+    # parsing the text a second time (the slowest step for v6).
+    host_bits = addr.max_prefixlen - PREFIX_LENGTH[addr.version]
+    first = type(addr)(int(addr) >> host_bits << host_bits)
+    return IpInfo(address=str(addr), version=addr.version, prefix=f"{first}/{PREFIX_LENGTH[addr.version]}")
 
 
 def try_canonical_ip(value: str) -> IpInfo | None:

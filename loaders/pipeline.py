@@ -6,13 +6,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 from neo4j import Driver
 from rich.console import Console
 from rich.progress import Progress, TaskID
 
 from app.core.config import Settings
 from app.core.logging import get_logger
-from loaders.discovery import Kind, discover, ignored_files
+from loaders.discovery import DataFile, Kind, discover, ignored_files
 from loaders.graph import GraphWriter
 from loaders.mining.load import load_requests, template_resolver
 from loaders.progress import load_progress
@@ -30,6 +31,46 @@ def _advancer(progress: Progress, task: TaskID) -> Callable[[int], None]:
         progress.advance(task, n)
 
     return advance
+
+
+def load_requests_and_labels(
+    files: dict[Kind, list[DataFile]],
+    report: LoadReport,
+    writer: GraphWriter,
+    rejects: RejectWriter,
+    progress: Progress,
+    con: duckdb.DuckDBPyConnection,
+    state_dir: Path,
+    load_settings: LoadSettings,
+    key: bytes,
+    min_template_accounts: int,
+) -> None:
+    """The kinds after the entity files: the request log (mined) and labels; also the bulk path's tail."""
+    if files[Kind.REQUESTS]:
+        task = progress.add_task("requests: reading", total=None)
+        reports, templates, report.timings = load_requests(
+            files[Kind.REQUESTS],
+            writer,
+            rejects,
+            state_dir,
+            load_settings,
+            min_template_accounts,
+            stage=lambda s: progress.update(task, description=f"requests: {s}"),
+            advance=lambda n: progress.advance(task, n),
+        )
+        progress.update(task, description="requests")
+        report.files.extend(reports)
+        report.templates = templates
+    if files[Kind.LABELS]:
+        resolver = template_resolver(writer, state_dir, load_settings)
+        for df in files[Kind.LABELS]:
+            task = progress.add_task(df.name, total=None)
+            report.files.append(
+                load_file(
+                    df, con, writer, rejects, load_settings.batch_size, key, resolver,
+                    advance=_advancer(progress, task),
+                )
+            )  # fmt: skip
 
 
 def load_directory(
@@ -63,31 +104,10 @@ def load_directory(
                             advance=_advancer(progress, task), writers=load_settings.writers,
                         )
                     )  # fmt: skip
-            if files[Kind.REQUESTS]:
-                task = progress.add_task("requests: reading", total=None)
-                reports, templates, report.timings = load_requests(
-                    files[Kind.REQUESTS],
-                    writer,
-                    rejects,
-                    state_dir,
-                    load_settings,
-                    min_template_accounts,
-                    stage=lambda s: progress.update(task, description=f"requests: {s}"),
-                    advance=lambda n: progress.advance(task, n),
-                )
-                progress.update(task, description="requests")
-                report.files.extend(reports)
-                report.templates = templates
-            if files[Kind.LABELS]:
-                resolver = template_resolver(writer, state_dir, load_settings)
-                for df in files[Kind.LABELS]:
-                    task = progress.add_task(df.name, total=None)
-                    report.files.append(
-                        load_file(
-                            df, con, writer, rejects, load_settings.batch_size, key, resolver,
-                            advance=_advancer(progress, task),
-                        )
-                    )  # fmt: skip
+            load_requests_and_labels(
+                files, report, writer, rejects, progress, con, state_dir, load_settings, key,
+                min_template_accounts,
+            )  # fmt: skip
         finally:
             con.close()
         report.reject_file = str(rejects.path) if rejects.count else None

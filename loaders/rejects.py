@@ -38,13 +38,25 @@ class RejectWriter:
         self._fh: Any = None
         self.count = 0
 
-    def write(self, file: str, line: int, field: str, reason: str, row: dict[str, Any]) -> None:
+    def _open(self) -> Any:
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._fh = self.path.open("a", encoding="utf-8")
+        return self._fh
+
+    def write(self, file: str, line: int, field: str, reason: str, row: dict[str, Any]) -> None:
         rec = {"file": file, "line": line, "field": field, "reason": reason, "row": redact(row)}
-        self._fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        self._open().write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
         self.count += 1
+
+    def extend(self, other: Path) -> None:
+        """Appends the finished file of another writer (a parallel worker's), already redacted."""
+        if not other.exists():
+            return
+        with other.open(encoding="utf-8") as src:
+            for line in src:
+                self._open().write(line)
+                self.count += 1
 
     def close(self) -> None:
         if self._fh is not None:

@@ -42,6 +42,7 @@ class LoadReport:
     templates: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # request mining phases
+    stages: dict[str, float] = field(default_factory=dict)  # bulk load stages, seconds
 
     @property
     def rejected(self) -> int:
@@ -70,6 +71,8 @@ class LoadReport:
 
     def print(self, console: Console) -> None:
         console.print(self.table())
+        if self.stages:
+            console.print("stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in self.stages.items()))
         if self.templates:
             console.print(f"prompt templates touched: {self.templates:,}")
         if self.reject_file:

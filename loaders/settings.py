@@ -25,6 +25,11 @@ class LoadSettings(BaseSettings):
     minhash_perms: int = Field(default=64, ge=16, alias="LINKWATCH_MINHASH_PERMS")
     near_dup_threshold: float = Field(default=0.4, gt=0.0, le=1.0, alias="LINKWATCH_NEAR_DUP_THRESHOLD")
     shingle_words: int = Field(default=2, ge=1, alias="LINKWATCH_SHINGLE_WORDS")
+    # `linkwatch load --bulk`: JVM heap of Neo4j's offline importer (it also takes off-heap memory).
+    bulk_import_heap: str = Field(default="2g", pattern=r"^\d+[kKmMgG]$", alias="LINKWATCH_BULK_IMPORT_HEAP")
+    # Worker processes validating accounts / ip_links / payment_links in parallel (one kind each); 0 = one
+    # per CPU, at most three. Inputs under 32 MiB are validated in-process whatever this says.
+    bulk_workers: int = Field(default=0, ge=0, le=3, alias="LINKWATCH_BULK_WORKERS")
     # How long to keep retrying a batch while Neo4j is unreachable (restarts, network blips).
     retry_seconds: float = Field(default=300.0, gt=0, alias="LINKWATCH_LOAD_RETRY_SECONDS")
 

@@ -14,10 +14,10 @@ from app.core.logging import get_logger
 from loaders.batches import PARTITIONED, TemplateResolver, partition_of, steps_for
 from loaders.discovery import DataFile
 from loaders.graph import GraphWriter, batch_id
-from loaders.reading import MALFORMED, content_hash, iter_rows, source
-from loaders.records import REQUIRED, ROW_MODELS, RowError, validate
+from loaders.reading import content_hash
 from loaders.rejects import RejectWriter
 from loaders.report import FileReport
+from loaders.validation import validated_chunks
 
 log = get_logger(__name__)
 
@@ -123,31 +123,13 @@ def load_file(
     wanted = writers if df.kind in PARTITIONED else 1
     size, partitions = writer.pinned_plan(unit, kind, batch_size, wanted)
     done = writer.done_batches(f"{unit}:{kind}:{size}:")
-    src = source(con, df)
-    report.unknown_columns = src.unknown_columns
-    if src.unknown_columns:
-        log.warning("unknown columns ignored", file=df.name, columns=src.unknown_columns)
-    missing = [c for c in REQUIRED[df.kind] if c in src.missing_columns]
-    if missing:
-        log.warning("required columns missing: every row will be rejected", file=df.name, columns=missing)
-    model = ROW_MODELS[df.kind]
     batches = _Batches(df, unit, size, partitions, done, writer, report, key, resolve_template)
     try:
-        for chunk in iter_rows(con, src):
-            for raw in chunk:
-                report.read += 1
-                line = int(raw.pop("line"))
-                if raw.pop(MALFORMED):
-                    rejects.write(df.name, line, "row", "malformed JSON line", {})
-                    report.rejected += 1
-                    continue
-                try:
-                    batches.add(validate(model, raw))
-                except RowError as err:
-                    rejects.write(df.name, line, err.field, err.reason, raw)
-                    report.rejected += 1
+        for rows, read in validated_chunks(df, con, rejects, report):
+            for row in rows:
+                batches.add(row)
             if advance is not None:
-                advance(len(chunk))
+                advance(read)
         batches.finish()
     finally:
         batches.close()

@@ -48,6 +48,9 @@ def neo4j_server(neo4j_home: Path) -> Iterator[server.ServerConfig]:
             "NEO4J_PASSWORD": password,
             "LINKWATCH_HOME": str(neo4j_home),
             "LINKWATCH_INSTRUMENT_HASH_KEY": "test-hash-key-not-secret",
+            # One test process builds many apps: freezing its heap each time would only slow the run.
+            # tests/api/test_hot_path.py checks the freeze on an app of its own.
+            "LINKWATCH_API_FREEZE_HEAP": "false",
         }
     )
     get_settings.cache_clear()

@@ -7,12 +7,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from neo4j import AsyncDriver, AsyncGraphDatabase
-from strawberry.fastapi import GraphQLRouter
+from starlette.routing import Route
 
 from app.api.audit import AuditLog
 from app.api.auth import KeyVerifier
-from app.api.context import Context
-from app.api.deps import get_context
+from app.api.endpoint import GraphQLEndpoint
+from app.api.heap import freeze_startup_heap
 from app.api.schema import build_schema
 from app.core.config import Settings, get_settings
 from app.db.driver import auth
@@ -41,6 +41,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             graph = Graph(driver=driver, database=settings.neo4j_database)
             app.state.graph = graph
             app.state.verifier = KeyVerifier(graph=graph)
+            if settings.api_freeze_heap:
+                freeze_startup_heap()
             yield
         finally:
             await driver.close()
@@ -55,14 +57,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.audit = AuditLog(settings.home)
-    router: GraphQLRouter[Context, None] = GraphQLRouter(
+    graphql = GraphQLEndpoint(
         build_schema(settings),
-        context_getter=get_context,
         graphql_ide="graphiql" if settings.api_graphiql else None,
         # Queries only over POST: GET URLs end up in proxy and browser logs, with their variables.
         allow_queries_via_get=False,
     )
-    app.include_router(router, prefix="/graphql")
+    # GET serves the GraphiQL page when enabled (and is refused as a query otherwise).
+    app.router.routes.append(Route("/graphql", graphql, methods=["GET", "POST"]))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
 from app.api.audit import AuditLog
@@ -12,11 +11,10 @@ from app.services.api_keys import Principal
 from app.services.db import Graph
 
 
-class Context(BaseContext):
+class Context:
     def __init__(
         self, settings: Settings, graph: Graph, principal: Principal | None, audit: AuditLog
     ) -> None:
-        super().__init__()
         self.settings = settings
         self.graph = graph
         self.principal = principal

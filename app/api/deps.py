@@ -1,7 +1,4 @@
-"""The GraphQL context dependency: the authenticated caller, the graph, settings and the audit log.
-
-`async def`: FastAPI runs plain `def` dependencies in a thread pool, a thread hop per request.
-"""
+"""The GraphQL context: the authenticated caller, the graph, settings and the audit log."""
 
 from __future__ import annotations
 
@@ -57,8 +54,7 @@ async def authenticate(request: Request, settings: Settings, audit: AuditLog) ->
 
 
 async def get_context(request: Request) -> Context:
-    """The request's context. One dependency reading the app state and headers itself: FastAPI resolves
-    each declared dependency and header parameter on every request, which showed in the profile."""
+    """The request's context, read from the app state and the headers."""
     state = request.app.state
     settings: Settings = state.settings
     audit: AuditLog = state.audit

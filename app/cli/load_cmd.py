@@ -7,11 +7,13 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from app.core.config import get_settings
+from app.core.config import Settings, get_settings
 from app.db.driver import sync_driver
 from app.db.schema import apply_schema
+from loaders.bulk.preflight import BulkRefusedError
+from loaders.bulk.run import BulkLoadError, bulk_load_directory
 from loaders.pipeline import load_directory
-from loaders.settings import get_load_settings
+from loaders.settings import LoadSettings, get_load_settings
 
 console = Console(stderr=True)
 
@@ -27,10 +29,19 @@ def load(
         min=1,
         help="A prompt skeleton becomes a template once this many accounts send it, or joins a known one.",
     ),
+    bulk: bool = typer.Option(
+        False,
+        "--bulk",
+        help="First load of an EMPTY store: accounts and links through Neo4j's offline importer (stops and "
+        "restarts the managed server); requests and labels as usual. See docs/loading.md.",
+    ),
 ) -> None:
     """Load accounts, IP links, payment links, requests (mining prompt templates) and labels."""
     settings = get_settings()
     load_settings = get_load_settings()
+    if bulk:
+        _bulk(directory, settings, load_settings, min_template_accounts)
+        return
     if batch_size is not None:
         load_settings = load_settings.model_copy(update={"batch_size": batch_size})
     with sync_driver(settings) as driver:
@@ -38,6 +49,22 @@ def load(
         report = load_directory(
             directory.resolve(), driver, settings, load_settings, console, min_template_accounts
         )
+    report.print(console)
+    if report.rejected:
+        console.print(f"[yellow]{report.rejected:,} rows rejected[/yellow]")
+
+
+def _bulk(
+    directory: Path, settings: Settings, load_settings: LoadSettings, min_template_accounts: int
+) -> None:
+    try:
+        report = bulk_load_directory(directory, settings, load_settings, console, min_template_accounts)
+    except BulkRefusedError as e:
+        console.print(f"[red]refused:[/red] {e}")
+        raise typer.Exit(2) from e
+    except BulkLoadError as e:
+        console.print(f"[red]bulk load failed:[/red] {e}")
+        raise typer.Exit(1) from e
     report.print(console)
     if report.rejected:
         console.print(f"[yellow]{report.rejected:,} rows rejected[/yellow]")

@@ -15,6 +15,7 @@ import typer
 import uvicorn
 from rich.console import Console
 
+from app.api.workers import run_workers
 from app.core.config import Settings, get_settings
 
 err = Console(stderr=True)
@@ -54,17 +55,23 @@ def serve(
     if detach:
         _detach(settings, workers, wait)
         return
-    uvicorn.run(
+    config = uvicorn.Config(
         "app.api.app:create_app",
         factory=True,
         host=settings.api_host,
         port=settings.api_port,
-        workers=workers,
         log_level="warning",
         access_log=False,
         proxy_headers=False,
         server_header=False,
     )
+    if workers == 1:
+        server = uvicorn.Server(config)
+        server.run()
+        if not server.started:  # the app could not start (see the log above)
+            raise typer.Exit(3)
+    else:
+        run_workers(config, workers)
 
 
 def _detach(settings: Settings, workers: int, wait: float) -> None:

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     api_max_aliases: int = Field(default=30, alias="LINKWATCH_API_MAX_ALIASES")
     api_max_tokens: int = Field(default=2000, alias="LINKWATCH_API_MAX_TOKENS")
     api_max_page_size: int = Field(default=100, alias="LINKWATCH_API_MAX_PAGE_SIZE")
+    api_freeze_heap: bool = Field(default=True, alias="LINKWATCH_API_FREEZE_HEAP")
 
     @property
     def home(self) -> Path:

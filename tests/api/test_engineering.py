@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 import pytest
 from typer.testing import CliRunner
 
@@ -124,3 +125,67 @@ def test_live_serve_detached_on_loopback(keys: Keys, settings: Settings) -> None
         )
     assert stopped.returncode == 0, stopped.stderr
     assert not (settings.home / "run" / "api.pid").exists()
+
+
+def _established_by_process(pid: int, port: int) -> dict[int, int]:
+    """Accepted connections on `port` per process of the `serve` tree rooted at `pid`."""
+    counts: dict[int, int] = {}
+    for proc in psutil.Process(pid).children(recursive=True):
+        conns = [
+            c
+            for c in proc.net_connections(kind="tcp")
+            if c.status == psutil.CONN_ESTABLISHED and c.laddr and c.laddr.port == port
+        ]
+        if conns:
+            counts[proc.pid] = len(conns)
+    return counts
+
+
+def test_workers_each_take_a_share_of_kept_alive_connections(keys: Keys, settings: Settings) -> None:
+    """32 connections opened at once: with one shared socket, the first worker to wake accepted them all."""
+    port = _free_port()
+    env = {**os.environ, "LINKWATCH_API_PORT": str(port)}
+    linkwatch = [str(Path(sys.executable).parent / "linkwatch")]
+    started = subprocess.run(
+        [*linkwatch, "serve", "--detach", "--workers", "2", "--wait", "90"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    clients: list[socket.socket] = []
+    try:
+        assert started.returncode == 0, started.stderr
+        pid = int((settings.home / "run" / "api.pid").read_text())
+        # Non-blocking connects: all 32 wait in the accept queue before a worker wakes up, as when a
+        # connection pool or a load generator opens its connections.
+        clients = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(32)]
+        for c in clients:
+            c.setblocking(False)
+            c.connect_ex(("127.0.0.1", port))
+        for c in clients:
+            c.settimeout(10)
+            c.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        for c in clients:
+            assert c.recv(4096).startswith(b"HTTP/1.1 200"), "every connection is served"
+        per_worker = _established_by_process(pid, port)
+        assert sum(per_worker.values()) == 32
+        # The kernel spreads connections by address hash: both workers hold a fair share (a worker left
+        # with fewer than 4 of 32 has odds of about 1 in 400,000).
+        assert len(per_worker) == 2, per_worker
+        assert min(per_worker.values()) >= 4, per_worker
+        r = httpx.post(
+            f"http://127.0.0.1:{port}/graphql",
+            json={"query": '{ campaign(id: "C-00000001") { id } }'},
+            headers={"Authorization": f"Bearer {keys.viewer}"},
+            timeout=10,
+        )
+        assert r.json()["data"]["campaign"]["id"] == "C-00000001"
+    finally:
+        for c in clients:
+            c.close()
+        stopped = subprocess.run(
+            [*linkwatch, "serve-stop"], env=env, capture_output=True, text=True, timeout=60, check=False
+        )
+    assert stopped.returncode == 0, stopped.stderr

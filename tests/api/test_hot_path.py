@@ -3,6 +3,7 @@ an audit trail that still records every lookup (kept-open descriptor, reopened w
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -142,3 +143,21 @@ def test_audit_log_appends_from_several_writers(tmp_path: Path) -> None:
     for i in range(300):
         writers[i % 3]({"n": i, "pad": "x" * 500})
     assert sorted(e["n"] for e in AuditLog(tmp_path).entries()) == list(range(300))
+
+
+@on_session_loop
+async def test_a_worker_freezes_its_startup_heap(make_api: Callable[..., Any], keys: Keys) -> None:
+    """Start-up objects out of the collector's reach: full collections no longer walk them mid-request."""
+    gc.unfreeze()
+    try:
+        api: Api = await make_api(api_freeze_heap=True)
+        frozen = gc.get_freeze_count()
+        # The schema, driver and imported modules: far more than one request allocates.
+        assert frozen > 50_000
+        assert all(o is not api.app for o in gc.get_objects(generation=2))
+        # The frozen worker still answers, and a full collection afterwards breaks nothing.
+        assert data(await api.gql(BY_ACCOUNT, keys.viewer, id="a003"))["attribution"]["found"]
+        gc.collect()
+        assert data(await api.gql(BY_ACCOUNT, keys.viewer, id="a003"))["attribution"]["found"]
+    finally:
+        gc.unfreeze()

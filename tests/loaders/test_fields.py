@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loaders.discovery import Format, Kind, classify, discover
 from loaders.fields import instrument_key, looks_like_card_number, parse_asn, parse_timestamp
-from loaders.ipinfo import canonical_ip, try_canonical_ip
+from loaders.ipinfo import IpInfo, canonical_ip, try_canonical_ip
 from loaders.records import PaymentLinkRow, RowError, validate
 
 
@@ -101,3 +104,27 @@ def test_discovery_by_kind_prefix_and_format(tmp_path: Path) -> None:
     assert gz.format is Format.JSONL
     assert gz.gzipped
     assert sum(len(v) for v in found.values()) == 7
+
+
+@given(
+    st.one_of(
+        st.ip_addresses().map(str),
+        st.tuples(*[st.integers(0, 300)] * 4).map(lambda t: ".".join(map(str, t))),
+        st.tuples(
+            *[st.sampled_from(["0", "00", "01", "1", "10", "255", "256", "099", "+1", " 1", "1a"])] * 4
+        ).map(".".join),
+        st.text(alphabet="0123456789.:abcdef%\u0661 ", max_size=20),
+    )
+)
+def test_fast_ipv4_path_matches_the_ipaddress_module(text: str) -> None:
+    """The dotted-quad shortcut accepts, rejects and canonicalises exactly as `ipaddress` does."""
+    try:
+        addr = ipaddress.ip_address(text.strip())
+    except ValueError:
+        expected = None
+    else:
+        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+            addr = addr.ipv4_mapped
+        net = ipaddress.ip_network(f"{addr}/{24 if addr.version == 4 else 48}", strict=False)
+        expected = IpInfo(str(addr), addr.version, str(net))
+    assert try_canonical_ip(text) == expected

@@ -1,0 +1,324 @@
+"""`linkwatch load DIR --bulk` against its own Neo4j (the bulk path stops and restarts the server).
+
+The reference is the transactional load of the same directory into the same server: the bulk load must
+leave the very same graph and reject entries, and later transactional loads must see its files as done.
+"""
+
+from __future__ import annotations
+
+import gzip
+import secrets
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pytest
+from neo4j import Driver
+from rich.console import Console
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.core.config import Settings, get_settings
+from app.core.logging import configure_logging
+from app.db.driver import sync_driver
+from app.db.schema import apply_schema
+from app.runtime import server
+from loaders.bulk import workers
+from loaders.bulk.preflight import BulkRefusedError
+from loaders.bulk.run import bulk_load_directory
+from loaders.bulk.state import BulkState, InputFile, read_state, write_state
+from loaders.discovery import LOAD_ORDER, discover
+from loaders.pipeline import load_directory
+from loaders.reading import content_hash
+from loaders.report import LoadReport
+from loaders.settings import LoadSettings
+from tests.conftest import wipe
+from tests.loaders.conftest import counts, reset_state, snapshot
+from tests.loaders.fixtures import RAW_CARD, write_dataset, write_rows
+
+HEAP = "1g"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Settings, server.ServerConfig]]:
+    """A Neo4j of this module's own (never the session's), and Settings pointing at it."""
+    home = tmp_path_factory.mktemp("bulk-home")
+    port, password = _free_port(), secrets.token_urlsafe(16)
+    cfg = server.ServerConfig(home=home / "neo4j", port=port, heap=HEAP, pagecache="256m", password=password)
+    settings = Settings(
+        NEO4J_URI=f"bolt://127.0.0.1:{port}",
+        NEO4J_USER="neo4j",
+        NEO4J_PASSWORD=password,
+        LINKWATCH_HOME=str(home),
+        LINKWATCH_INSTRUMENT_HASH_KEY="bulk-test-key",
+    )
+    server.start(cfg)
+    try:
+        yield settings, cfg
+    finally:
+        server.stop(cfg)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixtures' dataset plus later files in other formats: updates, link-only accounts, bad rows."""
+    d = write_dataset(tmp_path_factory.mktemp("bulk-data"), "csv", n=40)
+    (d / "accounts_copy.csv").write_bytes((d / "accounts.csv").read_bytes())  # same bytes: loaded once
+    late = write_rows(
+        d / "accounts_late.jsonl",
+        [
+            {"account_id": "acct001", "email_domain": "Moved.example", "org_id": "org9", "plan": None},
+            {"account_id": "acct003", "email_domain": "first.example", "status": "suspended"},
+            {"account_id": "acct005", "created_at": "not a time"},
+            {"account_id": "acct006", "email_domain": "not a domain"},
+            {"account_id": "", "plan": "free"},
+        ],
+    )
+    with gzip.open(d / "accounts_late.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(late.read_text(encoding="utf-8") + "{not json\n")
+    late.unlink()
+    write_rows(
+        d / "accounts_zlast.parquet",
+        [
+            {"account_id": "acct003", "email_domain": "second.example", "country": "fr"},
+            {"account_id": "acct008", "created_at": "1775000999", "signup_channel": "edu"},
+            {"account_id": "acct009", "status": "line one\nline two", "plan": 'pro, "annual"'},
+        ],
+    )
+    write_rows(
+        d / "ip_links_more.parquet",
+        [
+            {"account_id": "acct001", "ip": "203.0.113.11", "requests": "5",
+             "first_seen": "2026-04-20T00:00:00Z", "last_seen": "2026-06-01T12:30:00.250000+02:00",
+             "asn": "AS64999", "asn_org": "Other Net"},
+            {"account_id": "zz001", "ip": "::ffff:203.0.113.12", "requests": "2", "ip_type": "Residential"},
+            {"account_id": "zz002", "ip": "2001:db8:1::99", "first_seen": "1777000000"},
+            {"account_id": "zz003", "ip": "999.1.1.1"},
+            {"account_id": "zz004", "ip": "198.51.100.7", "ip_type": "satellite"},
+            {"account_id": "zz005", "ip": "198.51.100.8", "requests": "-3"},
+        ],
+    )  # fmt: skip
+    write_rows(
+        d / "payment_links_more.jsonl",
+        [
+            {"account_id": "acct002", "instrument_id": "tok_shared_0", "instrument_type": "Virtual",
+             "first_used": "2026-03-01T00:00:00Z"},
+            {"account_id": "zz006", "instrument_id": "tok_new", "bin": "411111", "issuer_country": "gb"},
+            {"account_id": "zz007", "instrument_id": RAW_CARD},
+            {"account_id": "zz008", "instrument_id": "tok_x", "bin": "12"},
+        ],
+    )  # fmt: skip
+    return d
+
+
+def _rejects(settings: Settings) -> list[str]:
+    files = sorted((settings.home / "rejects").glob("load-*.jsonl"))
+    return sorted(line for f in files for line in f.read_text(encoding="utf-8").splitlines())
+
+
+def _clear_rejects(settings: Settings) -> None:
+    for f in (settings.home / "rejects").glob("load-*.jsonl"):
+        f.unlink()
+
+
+def _created(driver: Driver) -> dict[str, Any]:
+    """Account creation times (the snapshot leaves `created_at` out as a load time elsewhere)."""
+    with driver.session() as s:
+        return {
+            r["id"]: r["t"]
+            for r in s.run("MATCH (a:Account) RETURN a.account_id AS id, a.created_at AS t ORDER BY id")
+        }
+
+
+def _markers(driver: Driver) -> set[tuple[str, str, int]]:
+    with driver.session() as s:
+        return {
+            (r["id"], r["kind"], r["rows"])
+            for r in s.run(
+                "MATCH (b:LoadBatch) WHERE b.batch_id ENDS WITH ':done' "
+                "RETURN b.batch_id AS id, b.kind AS kind, b.rows AS rows"
+            )
+        }
+
+
+def _state_for(directory: Path) -> BulkState:
+    files = discover(directory)
+    inputs = tuple(
+        InputFile(df.name, kind.value, content_hash(df.path)) for kind in LOAD_ORDER for df in files[kind]
+    )
+    return BulkState(str(directory.resolve()), inputs, {"heap": HEAP, "pagecache": "256m", "auth": True})
+
+
+def _load_settings() -> LoadSettings:
+    return LoadSettings().model_copy(update={"bulk_import_heap": "512m", "batch_size": 7})
+
+
+def _bulk(directory: Path, settings: Settings) -> LoadReport:
+    quiet = Console(stderr=True, quiet=True)
+    return bulk_load_directory(directory, settings, _load_settings(), quiet)
+
+
+def _transactional(directory: Path, settings: Settings, driver: Driver) -> LoadReport:
+    apply_schema(driver, settings.neo4j_database)
+    return load_directory(directory, driver, settings, _load_settings(), Console(stderr=True, quiet=True))
+
+
+def _reset(settings: Settings, driver: Driver) -> None:
+    wipe(driver)
+    reset_state(settings)
+    _clear_rejects(settings)
+
+
+@pytest.fixture(scope="module")
+def reference(own: tuple[Settings, server.ServerConfig], data: Path) -> dict[str, Any]:
+    """The transactional load of the directory (small batches: many batches, files in several)."""
+    settings, _ = own
+    with sync_driver(settings) as drv:
+        _reset(settings, drv)
+        report = _transactional(data, settings, drv)
+        ref = {
+            "snapshot": snapshot(drv),
+            "counts": counts(drv),
+            "created": _created(drv),
+            "markers": {m for m in _markers(drv) if m[1] in {"accounts", "ip_links", "payment_links"}},
+            "rejects": _rejects(settings),
+            "report": [(f.file, f.kind, f.read, f.loaded, f.rejected, f.status) for f in report.files],
+        }
+        _reset(settings, drv)
+    return ref
+
+
+@pytest.fixture(scope="module")
+def bulk_loaded(
+    own: tuple[Settings, server.ServerConfig], data: Path, reference: dict[str, Any]
+) -> LoadReport:
+    settings, _ = own
+    return _bulk(data, settings)
+
+
+def test_bulk_gives_the_transactional_graph(
+    own: tuple[Settings, server.ServerConfig], reference: dict[str, Any], bulk_loaded: LoadReport
+) -> None:
+    settings, cfg = own
+    with sync_driver(settings) as drv:
+        assert counts(drv) == reference["counts"]
+        assert snapshot(drv) == reference["snapshot"]
+        assert _created(drv) == reference["created"]
+        # The markers a later transactional load looks for, with the rows it would have recorded.
+        assert {m for m in _markers(drv) if m[1] != "requests" and m[1] != "labels"} == reference["markers"]
+    assert _rejects(settings) == reference["rejects"]
+    rows = [(f.file, f.kind, f.read, f.loaded, f.rejected, f.status) for f in bulk_loaded.files]
+    assert rows == reference["report"]
+    assert bulk_loaded.rejected > 0
+    assert {"validate and stage", "import", "start server", "schema"} <= set(bulk_loaded.stages)
+    assert read_state(settings.home) is None
+    # Restarted with the settings it ran with, not the environment's defaults.
+    pid = server.status(cfg).pid
+    assert pid is not None
+    assert f"-Xmx{HEAP}" in psutil.Process(pid).cmdline()
+    # The schema is back: a uniqueness constraint on every natural key.
+    with sync_driver(settings) as drv, drv.session() as s:
+        names = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name")}
+    assert {"account_id", "ip_address", "instrument_key", "load_batch_id"} <= names
+
+
+def test_transactional_reload_changes_nothing(
+    own: tuple[Settings, server.ServerConfig], data: Path, reference: dict[str, Any], bulk_loaded: LoadReport
+) -> None:
+    settings, _ = own
+    with sync_driver(settings) as drv:
+        report = _transactional(data, settings, drv)
+        assert {f.status for f in report.files} == {"already loaded"}
+        assert sum(f.read for f in report.files) == 0
+        assert snapshot(drv) == reference["snapshot"]
+
+
+def test_bulk_refused_on_a_non_empty_store(
+    own: tuple[Settings, server.ServerConfig],
+    data: Path,
+    reference: dict[str, Any],
+    bulk_loaded: LoadReport,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings, cfg = own
+    pid = server.status(cfg).pid
+    with pytest.raises(BulkRefusedError, match="empty store"):
+        _bulk(data, settings)
+    # The command line says the same, with a non-zero exit.
+    for k, v in {
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_PASSWORD": settings.password(),
+        "LINKWATCH_HOME": str(settings.home),
+        "LINKWATCH_INSTRUMENT_HASH_KEY": "bulk-test-key",
+    }.items():
+        monkeypatch.setenv(k, v)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["load", str(data), "--bulk"])
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+        configure_logging()  # CliRunner pointed logging at its own stderr, closed by now
+    assert result.exit_code == 2
+    assert "empty store" in result.output
+    assert "without --bulk" in result.output
+    assert server.status(cfg).pid == pid  # never stopped
+    assert read_state(settings.home) is None
+    with sync_driver(settings) as drv:
+        assert snapshot(drv) == reference["snapshot"]
+
+
+def test_interrupted_run_is_redone_and_other_inputs_are_refused(
+    own: tuple[Settings, server.ServerConfig],
+    data: Path,
+    reference: dict[str, Any],
+    bulk_loaded: LoadReport,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings, cfg = own
+    reset_state(settings)  # mining scratch and template registry go too, as with a wiped store
+    _clear_rejects(settings)
+    # Another directory while a run is unfinished: refused, nothing changed.
+    other = write_dataset(tmp_path / "other", "csv", n=5, prefix="oth")
+    write_state(settings.home, _state_for(data))
+    pid = server.status(cfg).pid
+    with pytest.raises(BulkRefusedError, match="not finished"):
+        _bulk(other, settings)
+    assert server.status(cfg).pid == pid
+    assert read_state(settings.home) is not None
+
+    # The same inputs, after a crash that left the store half-written (the stray node) and the server down:
+    # the rerun starts it as recorded and replaces the store with the complete load.
+    with sync_driver(settings) as drv:
+        drv.execute_query("CREATE (:Account {account_id: 'half-imported'})")
+    server.stop(cfg)
+    # This run stages the kinds in parallel worker processes, which the small inputs would skip.
+    monkeypatch.setattr(workers, "PARALLEL_MIN_BYTES", 0)
+    _bulk(data, settings)
+    assert read_state(settings.home) is None
+    pid = server.status(cfg).pid
+    assert pid is not None
+    assert f"-Xmx{HEAP}" in psutil.Process(pid).cmdline()
+    with sync_driver(settings) as drv:
+        assert snapshot(drv) == reference["snapshot"]
+    assert _rejects(settings) == reference["rejects"]
+
+
+def test_importer_unsafe_home_is_refused_before_anything(tmp_path: Path, data: Path) -> None:
+    """The importer reads file names as regular expressions and splits at commas: refuse such a home."""
+    home = tmp_path / "exports, 2026"
+    settings = Settings(
+        NEO4J_URI="bolt://127.0.0.1:1", NEO4J_PASSWORD="unused-password", LINKWATCH_HOME=str(home)
+    )
+    with pytest.raises(BulkRefusedError, match="LINKWATCH_HOME"):
+        _bulk(data, settings)
+    assert not home.exists()
