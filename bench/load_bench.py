@@ -117,13 +117,7 @@ def main() -> None:
         return
 
     with tempfile.TemporaryDirectory(prefix="lw-load-bench-") as tmp:
-        data = args.data
-        if data is None:
-            from loaders.simulate import simulate
-
-            data = Path(tmp) / "scenario"
-            simulate(data, "standard", accounts=args.accounts, seed=3, requests_per_account=0.05)
-        only = subset(data, KINDS, Path(tmp) / "entities")
+        data, only = _entity_files(args, Path(tmp))
         with neo4j(heap=args.heap) as settings:
             rows_s, rels_s, secs, srv_cpu, py_cpu = [], [], [], [], []
             rows = rels = nodes = 0
@@ -170,16 +164,21 @@ def peak_child_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def _entity_files(args: argparse.Namespace, tmp: Path) -> tuple[Path, Path]:
+    """The scenario (`--data`, or one generated under `tmp`) and a directory of just its entity files."""
+    data = args.data
+    if data is None:
+        from loaders.simulate import simulate
+
+        data = tmp / "scenario"
+        simulate(data, "standard", accounts=args.accounts, seed=3, requests_per_account=0.05)
+    return data, subset(data, KINDS, tmp / "entities")
+
+
 def bulk(args: argparse.Namespace) -> None:
     """Fresh (wiped) store per repeat, `bulk_load_directory` timed end to end; same report lines."""
     with tempfile.TemporaryDirectory(prefix="lw-load-bench-") as tmp:
-        data = args.data
-        if data is None:
-            from loaders.simulate import simulate
-
-            data = Path(tmp) / "scenario"
-            simulate(data, "standard", accounts=args.accounts, seed=3, requests_per_account=0.05)
-        only = subset(data, KINDS, Path(tmp) / "entities")
+        data, only = _entity_files(args, Path(tmp))
         with neo4j(heap=args.heap) as settings:
             rows_s, rels_s, secs, py_cpu = [], [], [], []
             stages: dict[str, list[float]] = {}
