@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.config import Settings, get_settings
+from app.db.driver import sync_driver
 from app.runtime import server
 
 
@@ -58,3 +59,14 @@ def subset(source: Path, kinds: tuple[str, ...], target: Path) -> Path:
 def peak_rss_mib() -> float:
     """The process's maximum resident set so far (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_child_rss_mib() -> float:
+    """The largest resident set of any finished child process (the importer's JVM)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def wipe(settings: Settings) -> None:
+    """Deletes every node, so a bulk load (empty store only) can run again."""
+    with sync_driver(settings) as drv, drv.session() as s:  # IN TRANSACTIONS needs an auto-commit query
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()

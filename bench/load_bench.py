@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import tempfile
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-from _loader_common import neo4j, peak_rss_mib, subset
+from _loader_common import neo4j, peak_child_rss_mib, peak_rss_mib, subset, wipe
 from rich.console import Console
 
 from app.core.config import Settings
@@ -58,11 +57,6 @@ def _server_cpu(settings: Settings) -> float:
     pid = int((settings.home / "neo4j" / "run" / "neo4j.pid").read_text().strip())
     t = psutil.Process(pid).cpu_times()
     return float(t.user + t.system)
-
-
-def _wipe(settings: Settings) -> None:
-    with sync_driver(settings) as drv, drv.session() as s:  # IN TRANSACTIONS needs an auto-commit query
-        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
 
 
 def naive(directory: Path, settings: Settings, sample: int) -> tuple[float, float, int]:
@@ -122,7 +116,7 @@ def main() -> None:
             rows_s, rels_s, secs, srv_cpu, py_cpu = [], [], [], [], []
             rows = rels = nodes = 0
             for run in range(args.repeats + int(args.warmup)):
-                _wipe(settings)
+                wipe(settings)
                 tuning = {"batch_size": args.batch_size, "writers": args.writers}
                 ls = LoadSettings().model_copy(update=tuning)
                 with sync_driver(settings) as drv:
@@ -143,7 +137,7 @@ def main() -> None:
                 rows_s.append(rows / took)
                 rels_s.append(rels / took)
             # After the batched loads, so both run on a server the same loads have warmed up.
-            _wipe(settings)
+            wipe(settings)
             base_rows, base_rels, sampled = naive(only, settings, args.baseline_rows)
     print(f"data: {data} ({', '.join(KINDS)})")
     print(f"rows {rows:,}  nodes {nodes:,}  relationships {rels:,}  batch size {args.batch_size}, "
@@ -157,11 +151,6 @@ def main() -> None:
     print(f"naive (1 row/tx, {sampled:,} rows): {base_rows:,.0f} rows/s, {base_rels:,.0f} relationships/s")
     print(f"ratio (relationships/s): {statistics.median(rels_s) / base_rels:.1f}x")
     print(f"peak RSS of the loader process: {peak_rss_mib():,.0f} MiB")
-
-
-def peak_child_rss_mib() -> float:
-    """The largest resident set of any finished child process (the importer's JVM)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def _entity_files(args: argparse.Namespace, tmp: Path) -> tuple[Path, Path]:
@@ -184,7 +173,7 @@ def bulk(args: argparse.Namespace) -> None:
             stages: dict[str, list[float]] = {}
             rows = rels = nodes = 0
             for _ in range(args.repeats):
-                _wipe(settings)
+                wipe(settings)
                 t0, c0 = time.perf_counter(), os.times()
                 report = bulk_load_directory(only, settings, LoadSettings(), Console(stderr=True, quiet=True))
                 took = time.perf_counter() - t0
@@ -197,7 +186,7 @@ def bulk(args: argparse.Namespace) -> None:
                 rels_s.append(rels / took)
                 for name, value in report.stages.items():
                     stages.setdefault(name, []).append(value)
-            _wipe(settings)
+            wipe(settings)
             base_rows, base_rels, sampled = naive(only, settings, args.baseline_rows)
     print(f"data: {data} ({', '.join(KINDS)})")
     print(f"rows {rows:,}  nodes {nodes:,}  relationships {rels:,}  bulk (offline importer), "

@@ -9,12 +9,17 @@ same normalisation and (account, skeleton, hour) aggregation in plain Python ove
 `--baseline-rows` rows, one row at a time.
 
     .venv/bin/python bench/mining_bench.py --data /path/to/scenario-2M
+    .venv/bin/python bench/mining_bench.py --data /path/to/scenario-5M --bulk --repeats 3
+
+`--bulk` measures the first load of an empty store instead (`linkwatch load --bulk`: the same mining, then
+Neo4j's offline importer, restart and schema), timed end to end per repeat on a wiped store.
     .venv/bin/python bench/mining_bench.py --accounts 200000 --requests-per-account 17.5
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 import time
 from collections import Counter
@@ -23,11 +28,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
-from _loader_common import neo4j, peak_rss_mib, subset
+from _loader_common import neo4j, peak_child_rss_mib, peak_rss_mib, subset, wipe
 from rich.console import Console
 
+from app.core.config import Settings
 from app.db.driver import sync_driver
 from app.db.schema import apply_schema
+from loaders.bulk.run import bulk_load_directory
 from loaders.mining.normalise import skeleton, skeleton_sql
 from loaders.pipeline import load_directory
 from loaders.settings import LoadSettings
@@ -82,6 +89,48 @@ def mine_only(args: argparse.Namespace) -> None:
     print(f"peak RSS of the process: {rss:,.0f} MiB")
 
 
+def _graph_counts(settings: Settings) -> tuple[int, int]:
+    with sync_driver(settings) as drv:
+        recs, _, _ = drv.execute_query(
+            "CALL () { MATCH ()-[s:SENT]->() RETURN count(s) AS sent } "
+            "CALL () { MATCH (t:PromptTemplate) RETURN count(t) AS templates } RETURN sent, templates"
+        )
+    return int(recs[0]["sent"]), int(recs[0]["templates"])
+
+
+def bulk(args: argparse.Namespace, data: Path, only: Path) -> None:
+    """`bulk_load_directory` of the request files, on a wiped store per repeat."""
+    ls = LoadSettings().model_copy(update={"duckdb_memory_limit": args.memory_limit})
+    secs: list[float] = []
+    stages: dict[str, list[float]] = {}
+    n = 0
+    with neo4j(heap=args.heap) as settings:
+        for _ in range(args.repeats):
+            wipe(settings)
+            t0 = time.perf_counter()
+            report = bulk_load_directory(only, settings, ls, Console(stderr=True, quiet=True))
+            secs.append(time.perf_counter() - t0)
+            n = sum(f.read for f in report.files)
+            for name, value in report.stages.items():
+                stages.setdefault(name, []).append(value)
+        sent, templates = _graph_counts(settings)
+    rss, child = peak_rss_mib(), peak_child_rss_mib()
+    py, duck = naive(only, args.baseline_rows)
+    took = statistics.median(secs)
+    print(
+        f"data: {data}  requests: {n:,}  DuckDB memory_limit {args.memory_limit}  bulk, {args.repeats} run(s)"
+    )
+    print(f"templates {templates:,}  SENT links {sent:,}")
+    print(f"end to end (empty store to schema online): {', '.join(f'{s:.1f}' for s in secs)} s; "
+          f"median {took:.1f} s = {n / took:,.0f} requests/s")  # fmt: skip
+    print("stages (median s; stop server overlaps mining): "
+          + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in stages.items()))  # fmt: skip
+    print(f"same {args.baseline_rows:,}-row sample, back to back: per-row Python {py:,.0f} requests/s, ")
+    print(f"  DuckDB SQL {duck:,.0f} requests/s: ratio {duck / py:.1f}x")
+    print(f"peak RSS of the loader process: {rss:,.0f} MiB; of a finished child (importer or server JVM): "
+          f"{child:,.0f} MiB")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, help="A scenario directory (default: generate one).")
@@ -98,6 +147,8 @@ def main() -> None:
         action="store_true",
         help="Only the DuckDB + MinHash phase (no Neo4j, no graph writes).",
     )
+    ap.add_argument("--bulk", action="store_true", help="Measure `linkwatch load --bulk` (empty store).")
+    ap.add_argument("--repeats", type=int, default=1, help="Bulk runs (median reported).")
     args = ap.parse_args()
     if args.mine_only:
         if args.data is None:
@@ -119,6 +170,9 @@ def main() -> None:
                 requests_per_account=args.requests_per_account,
             )
         only = subset(data, ("requests",), Path(tmp) / "requests")
+        if args.bulk:
+            bulk(args, data, only)
+            return
         with neo4j(heap=args.heap) as settings:
             ls = LoadSettings().model_copy(
                 update={"duckdb_memory_limit": args.memory_limit, "writers": args.writers}

@@ -136,3 +136,32 @@ def test_sigkill_then_start_recovers(tmp_path: Path) -> None:
             assert records[0]["c"] == 500
     finally:
         server.stop(cfg)
+
+
+def test_restart_takes_the_new_password_and_keeps_an_unchanged_one(tmp_path: Path) -> None:
+    """A restart with another NEO4J_PASSWORD makes it the password (the old one stops working); one with
+    the same password leaves it in force."""
+    from neo4j import GraphDatabase
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    uri = f"bolt://127.0.0.1:{port}"
+    cfg = server.ServerConfig(
+        home=tmp_path, port=port, auth=True, password="first-password", heap="512m", pagecache="64m"
+    )
+    server.start(cfg)
+    server.stop(cfg)
+    for _ in range(2):  # changed, then unchanged
+        changed = dataclasses.replace(cfg, password="second-password")
+        server.start(changed)
+        try:
+            with GraphDatabase.driver(uri, auth=("neo4j", "second-password")) as d:
+                assert d.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+            with (
+                GraphDatabase.driver(uri, auth=("neo4j", "first-password")) as d,
+                pytest.raises(AuthError),
+            ):
+                d.verify_connectivity()
+        finally:
+            server.stop(changed)

@@ -32,8 +32,8 @@ def load(
     bulk: bool = typer.Option(
         False,
         "--bulk",
-        help="First load of an EMPTY store: accounts and links through Neo4j's offline importer (stops and "
-        "restarts the managed server); requests and labels as usual. See docs/loading.md.",
+        help="First load of an EMPTY store: accounts, links and the mined request log through Neo4j's "
+        "offline importer (stops and restarts the managed server); labels as usual. See docs/loading.md.",
     ),
 ) -> None:
     """Load accounts, IP links, payment links, requests (mining prompt templates) and labels."""

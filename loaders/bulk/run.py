@@ -1,9 +1,10 @@
 """`linkwatch load DIR --bulk`: the first load of an empty store through Neo4j's offline importer.
 
 Stages: checks (managed server, empty store or an interrupted run of the same inputs) → state file → stop
-server, meanwhile read, validate and stage accounts / ip_links / payment_links and write the importer
-files → import → start server (same settings) and check it sees the imported graph → schema → requests and
-labels through the transactional pipeline → state file removed. All-or-nothing per run: until the state
+server, meanwhile read, validate and stage accounts / ip_links / payment_links, mine the request log (the
+transactional path's own mining, into DuckDB) and write the importer files from both → import → start
+server (same settings) and check it sees the imported graph → schema → template registry → labels through
+the transactional pipeline → state file removed. All-or-nothing per run: until the state
 file is gone the same command redoes the import from scratch. A failure while staging (nothing imported
 yet) starts the server again and removes the state file.
 """
@@ -16,6 +17,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -29,7 +31,7 @@ from app.db.schema import apply_schema
 from app.runtime import server
 from app.runtime.config import server_config
 from app.runtime.server import ServerConfig
-from loaders.bulk.import_files import ImportFiles, Marker, attach_staged, write_import_files
+from loaders.bulk.import_files import ImportFiles, Marker, attach_mined, attach_staged, write_import_files
 from loaders.bulk.importer import ImporterError, run_import
 from loaders.bulk.preflight import (
     BulkRefusedError,
@@ -45,11 +47,14 @@ from loaders.bulk.state import BulkState, InputFile, read_state, remove_state, s
 from loaders.bulk.workers import stage_all
 from loaders.discovery import LOAD_ORDER, DataFile, Kind, discover, ignored_files
 from loaders.graph import GraphWriter
+from loaders.mining.aggregate import open_or_mine
+from loaders.mining.load import fill_reports, unit_of
+from loaders.mining.registry import Registry
 from loaders.pipeline import load_requests_and_labels
 from loaders.progress import load_progress
 from loaders.reading import connect, content_hash
 from loaders.rejects import RejectWriter, new_run_id
-from loaders.report import LoadReport
+from loaders.report import FileReport, LoadReport
 from loaders.settings import LoadSettings
 
 log = get_logger(__name__)
@@ -57,6 +62,15 @@ log = get_logger(__name__)
 
 class BulkLoadError(RuntimeError):
     """The run stopped after the server was stopped; rerunning the same command redoes it."""
+
+
+@dataclass
+class _Staged:
+    """What staging hands to the import and after it."""
+
+    files: ImportFiles
+    # Mined skeleton -> template entries, recorded once the templates are in the store.
+    registry: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @contextmanager
@@ -123,10 +137,10 @@ def _bulk_load(
     home, key = settings.home, settings.hash_key()
     state_dir = home / "state"
 
-    if not any(files[kind] for kind in ENTITY_KINDS):
+    if not any(files[kind] for kind in (*ENTITY_KINDS, Kind.REQUESTS)):
         raise BulkRefusedError(
-            f"{directory} has no accounts, ip_links or payment_links files, which is what --bulk imports; "
-            "load it with `linkwatch load DIR` (without --bulk). Nothing was changed."
+            f"{directory} has no accounts, ip_links, payment_links or requests files, which is what --bulk "
+            "imports; load it with `linkwatch load DIR` (without --bulk). Nothing was changed."
         )
     t0 = time.monotonic()
     inputs = tuple(
@@ -156,9 +170,10 @@ def _bulk_load(
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-stop") as pool:
                 stopping = pool.submit(_stop_server, report, progress, cfg)
                 try:
-                    import_files = _stage_inputs(
-                        files, inputs, report, progress, rejects, key, load_settings, work
-                    )
+                    staged = _stage_inputs(
+                        files, inputs, report, progress, rejects, key, load_settings, work,
+                        min_template_accounts,
+                    )  # fmt: skip
                 except Exception:
                     # Nothing was imported by this run: leave server and state as they were before it.
                     stopping.result()
@@ -168,8 +183,9 @@ def _bulk_load(
                         remove_state(home)
                     raise
                 stopping.result()
-            _swap_store(report, progress, cfg, settings, load_settings, import_files, work)
+            _swap_store(report, progress, cfg, settings, load_settings, staged.files, work)
             shutil.rmtree(work / "csv", ignore_errors=True)
+            Registry(state_dir).add(staged.registry)
             _load_rest(files, report, progress, rejects, settings, load_settings, key, min_template_accounts)
             report.reject_file = str(rejects.path) if rejects.count else None
         remove_state(home)
@@ -196,8 +212,9 @@ def _stage_inputs(
     key: bytes,
     load_settings: LoadSettings,
     work: Path,
-) -> ImportFiles:
-    """Validated rows into DuckDB (a worker process per kind), then the importer's files."""
+    min_template_accounts: int,
+) -> _Staged:
+    """Validated rows into DuckDB (a worker process per kind), the mined request log, the importer's files."""
     units = {(f.name, f.kind): f.unit for f in inputs}
     processes = load_settings.bulk_workers or max(1, min(len(ENTITY_KINDS), os.cpu_count() or 1))
     mem, threads = load_settings.duckdb_memory_limit, load_settings.duckdb_threads
@@ -217,15 +234,57 @@ def _stage_inputs(
         report.files.extend(result.reports)
         rejects.extend(job.rejects)
         markers.extend(Marker(unit, job.kind.value, rows) for unit, rows in result.staged)
+    staged = _Staged(ImportFiles())
+    mined_db = None
+    if files[Kind.REQUESTS]:
+        with _stage(report, progress, "mine requests"):
+            mined_db = _mine_requests(
+                files[Kind.REQUESTS], report, progress, rejects, load_settings, work, min_template_accounts,
+                markers, staged,
+            )  # fmt: skip
     con = connect(mem, threads, work / "tmp")
     try:
         attach_staged(con, {job.kind: job.database for job in jobs})
+        attach_mined(con, mined_db)
         with _stage(report, progress, "importer files"):
-            return write_import_files(con, markers, work / "csv")
+            staged.files = write_import_files(con, markers, work / "csv")
+        return staged
     finally:
         con.close()
         for job in jobs:
             job.database.unlink(missing_ok=True)
+
+
+def _mine_requests(
+    files: list[DataFile],
+    report: LoadReport,
+    progress: Progress,
+    rejects: RejectWriter,
+    load_settings: LoadSettings,
+    work: Path,
+    min_template_accounts: int,
+    markers: list[Marker],
+    staged: _Staged,
+) -> Path:
+    """The request log mined as `linkwatch load` mines it (an empty store knows no templates yet); returns
+    the DuckDB file of the mined tables, closed, and records the unit's marker, reports and registry."""
+    started = time.monotonic()
+    task = progress.add_task("requests: reading", total=None)
+    mined = open_or_mine(
+        files, work / "mining", load_settings, [], {}, min_template_accounts, rejects,
+        lambda s: progress.update(task, description=f"requests: {s}"),
+    )  # fmt: skip
+    try:
+        reports = [FileReport(file=df.name, kind=Kind.REQUESTS.value) for df in files]
+        fill_reports(reports, mined, 0, 0, time.monotonic() - started)
+    finally:
+        mined.close()
+    progress.update(task, description="requests", total=1, completed=1)
+    report.files.extend(reports)
+    report.templates = mined.templates
+    markers.append(Marker(unit_of(files), Kind.REQUESTS.value, sum(s.read - s.rejected for s in mined.files)))
+    staged.registry = mined.new_registry
+    return mined.database
 
 
 def _load_rest(
@@ -238,22 +297,22 @@ def _load_rest(
     key: bytes,
     min_template_accounts: int,
 ) -> None:
-    """Schema, then requests (mining) and labels through the transactional pipeline."""
+    """Schema, then labels through the transactional pipeline (the request log was imported)."""
     state_dir = settings.home / "state"
     with sync_driver(settings) as driver:
         with _stage(report, progress, "schema"):
             apply_schema(driver, settings.neo4j_database)
-        if not (files[Kind.REQUESTS] or files[Kind.LABELS]):
+        if not files[Kind.LABELS]:
             return
         writer = GraphWriter(driver, settings.neo4j_database, load_settings.retry_seconds)
         con = connect(
             load_settings.duckdb_memory_limit, load_settings.duckdb_threads, state_dir / "duckdb-tmp"
         )
         try:
-            with _stage(report, progress, "requests and labels"):
+            with _stage(report, progress, "labels"):
                 load_requests_and_labels(
-                    files, report, writer, rejects, progress, con, state_dir, load_settings, key,
-                    min_template_accounts,
+                    {**files, Kind.REQUESTS: []}, report, writer, rejects, progress, con, state_dir,
+                    load_settings, key, min_template_accounts,
                 )  # fmt: skip
         finally:
             con.close()

@@ -28,6 +28,7 @@ from loaders.settings import LoadSettings
 
 log = get_logger(__name__)
 
+DATABASE = "mining.duckdb"
 _BAD_TS = "not an ISO 8601 timestamp or epoch seconds"
 _BAD_COUNT = "not a non-negative integer"
 _MISSING = "missing required value"
@@ -50,6 +51,11 @@ class Mined:
 
     def close(self) -> None:
         self.con.close()
+
+    @property
+    def database(self) -> Path:
+        """The DuckDB file holding the mined tables (readable by others once closed)."""
+        return self.work_dir / DATABASE
 
     def count(self, table: str) -> int:
         # fetchall, not fetchone: DuckDB refuses new work while a result is only partly read.
@@ -160,12 +166,13 @@ def open_or_mine(
     work_dir: Path,
     settings: LoadSettings,
     known: list[KnownTemplate],
-    registry: dict[str, str],
+    registry: dict[str, tuple[str, str]],
     min_accounts: int,
     rejects: RejectWriter,
     stage: Callable[[str], None] | None = None,
 ) -> Mined:
-    db = work_dir / "mining.duckdb"
+    """`registry`: skeleton key -> (template id, skeleton) of skeletons grouped by earlier loads."""
+    db = work_dir / DATABASE
     if db.exists():
         try:
             con = connect(
@@ -198,7 +205,7 @@ def _mine(
     work_dir: Path,
     settings: LoadSettings,
     known: list[KnownTemplate],
-    registry: dict[str, str],
+    registry: dict[str, tuple[str, str]],
     min_accounts: int,
     rejects: RejectWriter,
     stage: Callable[[str], None],
@@ -265,21 +272,39 @@ def _mine(
     stats = [FileStats(df.name, int(reads.get(i, 0)), rejected[i]) for i, df in enumerate(files)]
 
     stage("grouping templates")
-    con.execute(
-        """CREATE TABLE m_skel AS
-           SELECT skel_hash, min(skel) AS skel, md5(min(skel)) AS skel_key, count(*) AS requests,
-                  count(DISTINCT account_id) AS accounts
-           FROM m_good GROUP BY skel_hash"""
+    # Only skeletons sent by enough accounts, or remembered by the registry, are grouped; the others need
+    # neither their text nor a distinct count. Against the usual threshold of two accounts, "more than
+    # one" is a min / max comparison, several times cheaper than counting distinct accounts everywhere.
+    accounts = (
+        "count(DISTINCT account_id)"
+        if min_accounts > 2
+        else "CASE WHEN min(account_id) <> max(account_id) THEN 2 ELSE 1 END"
     )
-    reg = pa.table({"skel_key": list(registry), "template_id": list(registry.values())})
+    con.execute(
+        f"CREATE TABLE m_skel AS SELECT skel_hash, count(*) AS requests, {accounts} AS accounts "  # noqa: S608
+        "FROM m_good GROUP BY skel_hash"
+    )
+    reg = pa.table(
+        {"skeleton": [v[1] for v in registry.values()], "template_id": [v[0] for v in registry.values()]}
+    )
     con.register("reg_arrow", reg)
-    candidates = con.execute(
-        """SELECT s.skel_hash, s.skel_key, s.skel, s.requests, r.template_id
-           FROM m_skel s LEFT JOIN reg_arrow r ON s.skel_key = r.skel_key
+    # Registry entries meet the log by the same hash as the log's skeletons (computed in this run).
+    con.execute(
+        """CREATE TABLE m_cand AS
+           SELECT s.skel_hash, s.requests, r.template_id
+           FROM m_skel s LEFT JOIN (SELECT hash(skeleton) AS skel_hash, template_id FROM reg_arrow) r
+                ON s.skel_hash = r.skel_hash
            WHERE s.accounts >= ? OR r.template_id IS NOT NULL""",
         [min_accounts],
-    ).fetchall()
+    )
     con.unregister("reg_arrow")
+    candidates = con.execute(
+        """SELECT c.skel_hash, md5(t.skel), t.skel, c.requests, c.template_id
+           FROM m_cand c
+           JOIN (SELECT skel_hash, min(skel) AS skel FROM m_good
+                 WHERE skel_hash IN (SELECT skel_hash FROM m_cand) GROUP BY skel_hash) t
+                ON c.skel_hash = t.skel_hash"""
+    ).fetchall()
     by_key = {str(c[1]): c for c in candidates}
     fresh = [Skeleton(str(c[1]), str(c[2]), int(c[3])) for c in candidates if c[4] is None]
     grouping = group(
@@ -359,6 +384,7 @@ def _mine(
     con.execute("DROP VIEW m_good")
     con.execute("DROP TABLE m_norm")
     con.execute("DROP TABLE m_skel")
+    con.execute("DROP TABLE m_cand")
     con.execute("CREATE TABLE m_files (idx INTEGER, name VARCHAR, read BIGINT, rejected BIGINT)")
     con.executemany(
         "INSERT INTO m_files VALUES (?, ?, ?, ?)",

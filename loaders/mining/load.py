@@ -11,7 +11,7 @@ from pathlib import Path
 from app.core.logging import get_logger
 from loaders.discovery import DataFile
 from loaders.graph import GraphWriter
-from loaders.mining.aggregate import open_or_mine
+from loaders.mining.aggregate import Mined, open_or_mine
 from loaders.mining.grouping import KnownTemplate
 from loaders.mining.registry import Registry
 from loaders.mining.resolve import TemplateResolver
@@ -87,7 +87,7 @@ def load_requests(
         work_dir,
         settings,
         with_members(known, registry),
-        {k: v[0] for k, v in registry.items()},
+        registry,
         min_accounts,
         rejects,
         stage,
@@ -103,11 +103,15 @@ def load_requests(
     finally:
         mined.close()
     shutil.rmtree(work_dir, ignore_errors=True)
-    elapsed = time.monotonic() - started
+    fill_reports(reports, mined, applied, skipped, time.monotonic() - started)
+    return reports, mined.templates, timings
+
+
+def fill_reports(reports: list[FileReport], mined: Mined, applied: int, skipped: int, seconds: float) -> None:
+    """Rows read / loaded / rejected per request file; the files are mined and written as one unit."""
     for report, stats in zip(reports, mined.files, strict=True):
         report.read, report.rejected = stats.read, stats.rejected
         report.loaded = stats.read - stats.rejected
         report.batches_applied, report.batches_skipped = applied, skipped
         report.finish()
-        report.seconds = elapsed
-    return reports, mined.templates, timings
+        report.seconds = seconds

@@ -25,11 +25,13 @@ from app.core.logging import configure_logging
 from app.db.driver import sync_driver
 from app.db.schema import apply_schema
 from app.runtime import server
+from loaders.bulk import run as run_module
 from loaders.bulk import workers
 from loaders.bulk.preflight import BulkRefusedError
 from loaders.bulk.run import bulk_load_directory
 from loaders.bulk.state import BulkState, InputFile, read_state, write_state
-from loaders.discovery import LOAD_ORDER, discover
+from loaders.discovery import LOAD_ORDER, Kind, discover
+from loaders.mining.registry import Registry
 from loaders.pipeline import load_directory
 from loaders.reading import content_hash
 from loaders.report import LoadReport
@@ -107,6 +109,30 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
     )  # fmt: skip
     write_rows(
+        d / "requests_more.jsonl",
+        [
+            # A link ip_links also reports (3 requests there, 2 here; earlier first_seen here).
+            {
+                "account_id": "acct001",
+                "ts": "2026-04-01T08:00:00Z",
+                "ip": "203.0.113.11",
+                "model": "m-late",
+                "prompt": "Grade this answer 7 against the rubric",
+                "input_tokens": "10",
+                "output_tokens": "4",
+            },
+            {
+                "account_id": "acct001",
+                "ts": "1777000000.25",
+                "ip": "203.0.113.11",
+                "model": "m-late",
+                "prompt": "Grade this answer 9 against the rubric",
+            },
+            {"account_id": "zz009", "ts": "yesterday", "prompt": "Grade this answer"},
+            {"account_id": "zz010", "ts": "2026-05-02T00:00:00Z", "ip": "300.1.1.1", "prompt": "hi"},
+        ],
+    )
+    write_rows(
         d / "payment_links_more.jsonl",
         [
             {"account_id": "acct002", "instrument_id": "tok_shared_0", "instrument_type": "Virtual",
@@ -149,6 +175,12 @@ def _markers(driver: Driver) -> set[tuple[str, str, int]]:
         }
 
 
+def _registry(settings: Settings, driver: Driver) -> dict[str, tuple[str, str]]:
+    with driver.session() as s:
+        live = {r["id"] for r in s.run("MATCH (t:PromptTemplate) RETURN t.template_id AS id")}
+    return Registry(settings.home / "state").read(live)
+
+
 def _state_for(directory: Path) -> BulkState:
     files = discover(directory)
     inputs = tuple(
@@ -188,9 +220,11 @@ def reference(own: tuple[Settings, server.ServerConfig], data: Path) -> dict[str
             "snapshot": snapshot(drv),
             "counts": counts(drv),
             "created": _created(drv),
-            "markers": {m for m in _markers(drv) if m[1] in {"accounts", "ip_links", "payment_links"}},
+            "markers": {m for m in _markers(drv) if m[1] != "labels"},
+            "registry": _registry(settings, drv),
             "rejects": _rejects(settings),
             "report": [(f.file, f.kind, f.read, f.loaded, f.rejected, f.status) for f in report.files],
+            "templates": report.templates,
         }
         _reset(settings, drv)
     return ref
@@ -208,17 +242,28 @@ def test_bulk_gives_the_transactional_graph(
     own: tuple[Settings, server.ServerConfig], reference: dict[str, Any], bulk_loaded: LoadReport
 ) -> None:
     settings, cfg = own
+    # The dataset exercises the request log's part: links of its own and links ip_links also report.
+    assert min(reference["counts"][f"rel:{t}"] for t in ("SENT", "USED_MODEL", "USED_IP")) > 0
+    used_ip = [{k for k, _ in r[3]} for r in reference["snapshot"]["rels"] if r[0] == "USED_IP"]
+    assert any({"log_requests", "reported_requests"} <= keys for keys in used_ip)
+    assert any("log_requests" in keys and "reported_requests" not in keys for keys in used_ip)
+    assert reference["registry"]
     with sync_driver(settings) as drv:
         assert counts(drv) == reference["counts"]
         assert snapshot(drv) == reference["snapshot"]
         assert _created(drv) == reference["created"]
         # The markers a later transactional load looks for, with the rows it would have recorded.
-        assert {m for m in _markers(drv) if m[1] != "requests" and m[1] != "labels"} == reference["markers"]
+        assert {m for m in _markers(drv) if m[1] != "labels"} == reference["markers"]
+        # Paraphrases a later load brings map to the templates as they would after a transactional load.
+        assert _registry(settings, drv) == reference["registry"]
     assert _rejects(settings) == reference["rejects"]
     rows = [(f.file, f.kind, f.read, f.loaded, f.rejected, f.status) for f in bulk_loaded.files]
     assert rows == reference["report"]
     assert bulk_loaded.rejected > 0
-    assert {"validate and stage", "import", "start server", "schema"} <= set(bulk_loaded.stages)
+    assert {"validate and stage", "mine requests", "import", "start server", "schema"} <= set(
+        bulk_loaded.stages
+    )
+    assert bulk_loaded.templates == reference["templates"] > 0
     assert read_state(settings.home) is None
     # Restarted with the settings it ran with, not the environment's defaults.
     pid = server.status(cfg).pid
@@ -322,3 +367,53 @@ def test_importer_unsafe_home_is_refused_before_anything(tmp_path: Path, data: P
     with pytest.raises(BulkRefusedError, match="LINKWATCH_HOME"):
         _bulk(data, settings)
     assert not home.exists()
+
+
+def test_request_log_alone(
+    own: tuple[Settings, server.ServerConfig], data: Path, bulk_loaded: LoadReport, tmp_path: Path
+) -> None:
+    """A directory of request files only (accounts, IPs and models come from the log) imports as well."""
+    settings, _ = own
+    for df in discover(data)[Kind.REQUESTS]:
+        (tmp_path / df.name).write_bytes(df.path.read_bytes())
+    with sync_driver(settings) as drv:
+        _reset(settings, drv)
+        _transactional(tmp_path, settings, drv)
+        expected, expected_counts = snapshot(drv), counts(drv)
+        expected_rejects = _rejects(settings)
+        _reset(settings, drv)
+    report = _bulk(tmp_path, settings)
+    assert [f.kind for f in report.files] == ["requests"] * 3
+    with sync_driver(settings) as drv:
+        assert expected_counts["node:Account"] > 0
+        assert counts(drv) == expected_counts
+        assert snapshot(drv) == expected
+        again = _transactional(tmp_path, settings, drv)
+        assert {f.status for f in again.files} == {"already loaded"}
+    assert _rejects(settings) == expected_rejects
+
+
+def test_failure_before_the_import_leaves_things_as_they_were(
+    own: tuple[Settings, server.ServerConfig], data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Staging fails (here: writing the importer's files) after the server was stopped: it is started
+    again with its settings, the state file goes, and the store is untouched, so nothing needs redoing."""
+    settings, cfg = own
+    with sync_driver(settings) as drv:
+        _reset(settings, drv)
+        drv.execute_query("CREATE (:Marker {kept: true})")  # not empty: pretend the check had passed
+    monkeypatch.setattr(run_module, "require_empty", lambda settings: None)
+
+    def disk_full(*args: object) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(run_module, "write_import_files", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        _bulk(data, settings)
+    assert read_state(settings.home) is None
+    pid = server.status(cfg).pid
+    assert pid is not None
+    assert f"-Xmx{HEAP}" in psutil.Process(pid).cmdline()
+    with sync_driver(settings) as drv, drv.session() as s:
+        assert [r["kept"] for r in s.run("MATCH (m:Marker) RETURN m.kept AS kept")] == [True]
+        assert s.run("MATCH (n) RETURN count(n) AS n").single()["n"] == 1  # type: ignore[index]

@@ -6,6 +6,8 @@ import ipaddress
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from loaders.discovery import Format, Kind, classify, discover
 from loaders.fields import instrument_key, looks_like_card_number, parse_asn, parse_timestamp
 from loaders.ipinfo import IpInfo, canonical_ip, try_canonical_ip
+from loaders.reading import connect, iter_rows, source
 from loaders.records import PaymentLinkRow, RowError, validate
 
 
@@ -128,3 +131,21 @@ def test_fast_ipv4_path_matches_the_ipaddress_module(text: str) -> None:
         net = ipaddress.ip_network(f"{addr}/{24 if addr.version == 4 else 48}", strict=False)
         expected = IpInfo(str(addr), addr.version, str(net))
     assert try_canonical_ip(text) == expected
+
+
+@pytest.mark.parametrize("extra_column", [None, "file_row_number"])
+def test_parquet_line_numbers_follow_file_order(tmp_path: Path, extra_column: str | None) -> None:
+    """Line numbers of a Parquet file with many row groups, scanned in parallel, are the rows' positions
+    (a file with its own `file_row_number` column is numbered the slow way, not confused by it)."""
+    n = 50_000
+    columns: dict[str, list[object]] = {"account_id": [f"a{i}" for i in range(n)], "ts": ["x"] * n}
+    if extra_column:
+        columns[extra_column] = [-1] * n
+    path = tmp_path / "requests.parquet"
+    pq.write_table(pa.table(columns), path, row_group_size=1_000)
+    df = classify(path)
+    assert df is not None
+    con = connect("256MB", 2)
+    rows = [r for chunk in iter_rows(con, source(con, df, Kind.REQUESTS), 7_000) for r in chunk]
+    assert [r["line"] for r in rows] == list(range(1, n + 1))
+    assert all(r["account_id"] == f"a{r['line'] - 1}" for r in rows)
