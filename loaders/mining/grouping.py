@@ -31,6 +31,8 @@ _CELLS = 1 << 21
 _ROWS = 1 << 15
 
 Intp = npt.NDArray[np.intp]
+# Signature matrices: uint32 as `signatures` makes them; any unsigned width is compared the same.
+Sigs = npt.NDArray[np.uint32] | npt.NDArray[np.uint64]
 
 
 @dataclass(frozen=True)
@@ -70,20 +72,23 @@ def minhashes(texts: Sequence[str], k: int, num_perm: int) -> list[MinHash]:
     return list(MinHash.bulk([list(shingles(t, k)) for t in texts], num_perm=num_perm, seed=_SEED))
 
 
-def signatures(texts: Sequence[str], k: int, num_perm: int, chunk: int = 4096) -> npt.NDArray[np.uint64]:
+def signatures(texts: Sequence[str], k: int, num_perm: int, chunk: int = 4096) -> npt.NDArray[np.uint32]:
     """MinHash signatures as one (len(texts), num_perm) matrix; MinHash objects only live per chunk.
 
     A Python MinHash costs about a kilobyte and an LSH index entry several more; this matrix holds the
-    same values in num_perm * 8 bytes, so tens of thousands of distinct skeletons stay cheap.
+    same values in num_perm * 4 bytes (datasketch keeps them below 2**32, as uint64), so hundreds of
+    thousands of distinct skeletons stay cheap.
     """
-    out = np.empty((len(texts), num_perm), dtype=np.uint64)
+    out = np.empty((len(texts), num_perm), dtype=np.uint32)
     for start in range(0, len(texts), chunk):
-        for i, m in enumerate(minhashes(texts[start : start + chunk], k, num_perm)):
-            out[start + i] = m.hashvalues
+        block = np.array([m.hashvalues for m in minhashes(texts[start : start + chunk], k, num_perm)])
+        if block.size and int(block.max()) > np.iinfo(np.uint32).max:
+            raise ValueError("MinHash values above 32 bits: the datasketch version changed its hashing")
+        out[start : start + len(block)] = block
     return out
 
 
-def _band_buckets(sigs: npt.NDArray[np.uint64], threshold: float) -> Iterator[tuple[Intp, Intp]]:
+def _band_buckets(sigs: Sigs, threshold: float) -> Iterator[tuple[Intp, Intp]]:
     """Per LSH band, its buckets of two or more rows: their rows (bucket after bucket, each in ascending
     order) and their sizes. Bands as datasketch's MinHashLSH cuts them for this threshold, so the candidate
     pairs are exactly the ones its index would return."""
@@ -117,7 +122,7 @@ class _Linker:
     the later LSH bands, which mostly repeat the pairs of the first ones, cost little.
     """
 
-    def __init__(self, sigs: npt.NDArray[np.uint64], nskels: int, threshold: float) -> None:
+    def __init__(self, sigs: Sigs, nskels: int, threshold: float) -> None:
         n, num_perm = sigs.shape
         # Values as datasketch makes them usually fit 32 bits; comparing half-width values is faster.
         narrow = sigs.size > 0 and int(sigs.max()) <= np.iinfo(np.uint32).max
@@ -229,11 +234,15 @@ def _chunks(values: Intp, step: int) -> Iterator[Intp]:
         yield values[i : i + step]
 
 
-def _components(sigs: npt.NDArray[np.uint64], nskels: int, threshold: float) -> list[list[int]]:
+def _components(sigs: Sigs, nskels: int, threshold: float) -> list[list[int]]:
     """Connected components of the near-duplicate pairs among LSH candidates, each in ascending order,
     ordered by their smallest row."""
-    linker = _Linker(sigs, nskels, threshold)
-    for rows, sizes in _band_buckets(sigs, threshold):
+    return _linked(_Linker(sigs, nskels, threshold), threshold)
+
+
+def _linked(linker: _Linker, threshold: float) -> list[list[int]]:
+    # The bands read the linker's own (transposed) copy of the signatures, so the caller's matrix can go.
+    for rows, sizes in _band_buckets(linker.cols[:, : linker.n].T, threshold):
         linker.band(rows, sizes)
     order = np.argsort(linker.labels, kind="stable")
     cuts = np.flatnonzero(np.diff(linker.labels[order])) + 1
@@ -252,11 +261,12 @@ def group(
     texts = [s.text for s in skels] + [t.text for t in temps]
     if not skels:
         return Grouping({}, {})
-    sigs = signatures(texts, shingle_words, num_perm)
     nskels = len(skels)
+    # Built from a temporary: only the linker's copy of the signatures lives on (half the peak memory).
+    linker = _Linker(signatures(texts, shingle_words, num_perm), nskels, threshold)
     assignment: dict[str, str] = {}
     new: dict[str, NewTemplate] = {}
-    for idx in _components(sigs, nskels, threshold):
+    for idx in _linked(linker, threshold):
         skel_idx = [i for i in idx if i < len(skels)]
         if not skel_idx:
             continue
