@@ -84,13 +84,12 @@ def source(con: duckdb.DuckDBPyConnection, df: DataFile, kind: Kind | None = Non
             for c in wanted
         ]
         cols.append(f"CASE WHEN json IS NULL THEN true ELSE false END AS {MALFORMED}")
-        actual_names: set[str] = set()
+        numbered = False
         unknown = sorted(present - set(wanted))
         missing = [c for c in wanted if c not in present]
     else:
         desc = con.execute(f"DESCRIBE SELECT * FROM {_table_fn(df)}", [path]).fetchall()  # noqa: S608
         actual = {str(r[0]).strip().lower(): str(r[0]) for r in desc}
-        actual_names = {str(r[0]).lower() for r in desc}
         cols = [
             f"CAST({quote_ident(actual[c])} AS VARCHAR) AS {c}" if c in actual else f"NULL::VARCHAR AS {c}"
             for c in wanted
@@ -98,9 +97,9 @@ def source(con: duckdb.DuckDBPyConnection, df: DataFile, kind: Kind | None = Non
         cols.append(f"false AS {MALFORMED}")
         unknown = sorted(k for k in actual if k not in wanted)
         missing = [c for c in wanted if c not in actual]
-    # Parquet numbers its rows while scanning in parallel; a window over the whole scan would run on one
-    # thread and halve the throughput of a large log. Other formats have no such column.
-    numbered = df.format is Format.PARQUET and "file_row_number" not in actual_names
+        # Parquet numbers its rows while scanning in parallel; a window over the whole scan would run on
+        # one thread and halve the throughput of a large log. A file with its own such column keeps it.
+        numbered = df.format is Format.PARQUET and "file_row_number" not in actual
     line = "file_row_number + 1" if numbered else "row_number() OVER ()"
     sql = f"SELECT {line} + {offset} AS line, {', '.join(cols)} FROM {_table_fn(df, numbered)}"  # noqa: S608
     return Source(sql=sql, params=[path], unknown_columns=unknown, missing_columns=missing)

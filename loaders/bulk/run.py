@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -47,7 +47,7 @@ from loaders.bulk.state import BulkState, InputFile, read_state, remove_state, s
 from loaders.bulk.workers import stage_all
 from loaders.discovery import LOAD_ORDER, DataFile, Kind, discover, ignored_files
 from loaders.graph import GraphWriter
-from loaders.mining.aggregate import open_or_mine
+from loaders.mining.aggregate import Mined, open_or_mine
 from loaders.mining.load import fill_reports, unit_of
 from loaders.mining.registry import Registry
 from loaders.pipeline import load_requests_and_labels
@@ -70,7 +70,7 @@ class _Staged:
 
     files: ImportFiles
     # Mined skeleton -> template entries, recorded once the templates are in the store.
-    registry: dict[str, tuple[str, str]] = field(default_factory=dict)
+    registry: dict[str, tuple[str, str]]
 
 
 @contextmanager
@@ -234,21 +234,21 @@ def _stage_inputs(
         report.files.extend(result.reports)
         rejects.extend(job.rejects)
         markers.extend(Marker(unit, job.kind.value, rows) for unit, rows in result.staged)
-    staged = _Staged(ImportFiles())
+    registry: dict[str, tuple[str, str]] = {}
     mined_db = None
     if files[Kind.REQUESTS]:
         with _stage(report, progress, "mine requests"):
-            mined_db = _mine_requests(
-                files[Kind.REQUESTS], report, progress, rejects, load_settings, work, min_template_accounts,
-                markers, staged,
-            )  # fmt: skip
+            mined = _mine_requests(
+                files[Kind.REQUESTS], report, progress, rejects, load_settings, work, min_template_accounts
+            )
+        markers.append(Marker(unit_of(files[Kind.REQUESTS]), Kind.REQUESTS.value, mined.loaded))
+        registry, mined_db = mined.new_registry, mined.database
     con = connect(mem, threads, work / "tmp")
     try:
         attach_staged(con, {job.kind: job.database for job in jobs})
         attach_mined(con, mined_db)
         with _stage(report, progress, "importer files"):
-            staged.files = write_import_files(con, markers, work / "csv")
-        return staged
+            return _Staged(write_import_files(con, markers, work / "csv"), registry)
     finally:
         con.close()
         for job in jobs:
@@ -263,11 +263,9 @@ def _mine_requests(
     load_settings: LoadSettings,
     work: Path,
     min_template_accounts: int,
-    markers: list[Marker],
-    staged: _Staged,
-) -> Path:
-    """The request log mined as `linkwatch load` mines it (an empty store knows no templates yet); returns
-    the DuckDB file of the mined tables, closed, and records the unit's marker, reports and registry."""
+) -> Mined:
+    """The request log mined as `linkwatch load` mines it (an empty store knows no templates yet), its
+    reports added; the mined tables are closed, readable from their DuckDB file."""
     started = time.monotonic()
     task = progress.add_task("requests: reading", total=None)
     mined = open_or_mine(
@@ -282,9 +280,7 @@ def _mine_requests(
     progress.update(task, description="requests", total=1, completed=1)
     report.files.extend(reports)
     report.templates = mined.templates
-    markers.append(Marker(unit_of(files), Kind.REQUESTS.value, sum(s.read - s.rejected for s in mined.files)))
-    staged.registry = mined.new_registry
-    return mined.database
+    return mined
 
 
 def _load_rest(

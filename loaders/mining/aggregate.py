@@ -53,6 +53,11 @@ class Mined:
         self.con.close()
 
     @property
+    def loaded(self) -> int:
+        """Requests that passed validation, over all files of the unit."""
+        return sum(f.read - f.rejected for f in self.files)
+
+    @property
     def database(self) -> Path:
         """The DuckDB file holding the mined tables (readable by others once closed)."""
         return self.work_dir / DATABASE

@@ -98,7 +98,7 @@ def load_requests(
         if stage is not None:
             stage("writing usage")
         applied, skipped = write_mined(mined, writer, unit, settings.batch_size, advance, settings.writers)
-        writer.mark_unit_done(unit, KIND, sum(s.read - s.rejected for s in mined.files))
+        writer.mark_unit_done(unit, KIND, mined.loaded)
         timings["write"] = time.monotonic() - started - timings["mine"]
     finally:
         mined.close()
