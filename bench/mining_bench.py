@@ -74,7 +74,7 @@ def mine_only(args: argparse.Namespace) -> None:
         ls = LoadSettings().model_copy(update={"duckdb_memory_limit": args.memory_limit})
         t0 = time.perf_counter()
         with RejectWriter(Path(tmp) / "rejects", "bench") as rejects:
-            mined = open_or_mine(files, Path(tmp) / "mining", ls, [], {}, 2, rejects)
+            mined = open_or_mine(files, Path(tmp) / "mining", ls, [], None, 2, rejects)
         took = time.perf_counter() - t0
         n = sum(f.read for f in mined.files)
         sent = mined.count("sent")

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 from filelock import FileLock, Timeout
 from rich.console import Console
 from rich.progress import Progress
@@ -69,8 +70,9 @@ class _Staged:
     """What staging hands to the import and after it."""
 
     files: ImportFiles
-    # Mined skeleton -> template entries, recorded once the templates are in the store.
-    registry: dict[str, tuple[str, str]]
+    # The mined request log (None without one): its registry entries are recorded once the templates
+    # are in the store.
+    mined: Path | None
 
 
 @contextmanager
@@ -185,7 +187,8 @@ def _bulk_load(
                 stopping.result()
             _swap_store(report, progress, cfg, settings, load_settings, staged.files, work)
             shutil.rmtree(work / "csv", ignore_errors=True)
-            Registry(state_dir).add(staged.registry)
+            if staged.mined is not None:
+                remember_templates(Registry(state_dir), staged.mined)
             _load_rest(files, report, progress, rejects, settings, load_settings, key, min_template_accounts)
             report.reject_file = str(rejects.path) if rejects.count else None
         remove_state(home)
@@ -234,7 +237,6 @@ def _stage_inputs(
         report.files.extend(result.reports)
         rejects.extend(job.rejects)
         markers.extend(Marker(unit, job.kind.value, rows) for unit, rows in result.staged)
-    registry: dict[str, tuple[str, str]] = {}
     mined_db = None
     if files[Kind.REQUESTS]:
         with _stage(report, progress, "mine requests"):
@@ -242,13 +244,13 @@ def _stage_inputs(
                 files[Kind.REQUESTS], report, progress, rejects, load_settings, work, min_template_accounts
             )
         markers.append(Marker(unit_of(files[Kind.REQUESTS]), Kind.REQUESTS.value, mined.loaded))
-        registry, mined_db = mined.new_registry, mined.database
+        mined_db = mined.database
     con = connect(mem, threads, work / "tmp")
     try:
         attach_staged(con, {job.kind: job.database for job in jobs})
         attach_mined(con, mined_db)
         with _stage(report, progress, "importer files"):
-            return _Staged(write_import_files(con, markers, work / "csv"), registry)
+            return _Staged(write_import_files(con, markers, work / "csv"), mined_db)
     finally:
         con.close()
         for job in jobs:
@@ -269,7 +271,7 @@ def _mine_requests(
     started = time.monotonic()
     task = progress.add_task("requests: reading", total=None)
     mined = open_or_mine(
-        files, work / "mining", load_settings, [], {}, min_template_accounts, rejects,
+        files, work / "mining", load_settings, [], None, min_template_accounts, rejects,
         lambda s: progress.update(task, description=f"requests: {s}"),
     )  # fmt: skip
     try:
@@ -281,6 +283,15 @@ def _mine_requests(
     report.files.extend(reports)
     report.templates = mined.templates
     return mined
+
+
+def remember_templates(registry: Registry, mined_db: Path) -> None:
+    """The bulk-loaded templates' member skeletons into the registry, read from the mined database."""
+    con = duckdb.connect(str(mined_db), read_only=True)
+    try:
+        registry.add_from(con)
+    finally:
+        con.close()
 
 
 def _load_rest(

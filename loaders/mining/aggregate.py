@@ -20,8 +20,11 @@ import pyarrow as pa
 from app.core.logging import get_logger
 from loaders.discovery import DataFile, Kind
 from loaders.ipinfo import try_canonical_ip
-from loaders.mining.grouping import KnownTemplate, Skeleton, group
+from loaders.mining import assignment
+from loaders.mining.chunked import map_into
+from loaders.mining.grouping import KnownTemplate, group_items
 from loaders.mining.normalise import skeleton_select
+from loaders.mining.registry import Registry
 from loaders.reading import MALFORMED, connect, source
 from loaders.rejects import RejectWriter
 from loaders.settings import LoadSettings
@@ -32,6 +35,7 @@ DATABASE = "mining.duckdb"
 _BAD_TS = "not an ISO 8601 timestamp or epoch seconds"
 _BAD_COUNT = "not a non-negative integer"
 _MISSING = "missing required value"
+_IP_CHUNK = 65_536
 
 
 @dataclass
@@ -47,7 +51,6 @@ class Mined:
     work_dir: Path
     files: list[FileStats]
     templates: int
-    new_registry: dict[str, tuple[str, str]]  # skeleton key -> (template id, skeleton)
 
     def close(self) -> None:
         self.con.close()
@@ -158,6 +161,136 @@ def _norm_select(index: int, src_sql: str) -> str:
     """  # noqa: S608
 
 
+def _map_ips(con: duckdb.DuckDBPyConnection) -> None:
+    """`m_ipmap`: each distinct raw IP of the valid rows with its canonical address, version and prefix
+    (all NULL when invalid), checked a chunk at a time."""
+
+    def canonical(batch: pa.RecordBatch) -> pa.Table:
+        raws = [str(r) for r in batch.column(0).to_pylist()]
+        infos = [try_canonical_ip(r) for r in raws]
+        return pa.table(
+            {
+                "ip_raw": raws,
+                "address": [i.address if i else None for i in infos],
+                "version": pa.array([i.version if i else None for i in infos], pa.int64()),
+                "prefix": [i.prefix if i else None for i in infos],
+            }
+        )
+
+    con.execute("CREATE TABLE m_ipmap (ip_raw VARCHAR, address VARCHAR, version BIGINT, prefix VARCHAR)")
+    map_into(
+        con,
+        "SELECT DISTINCT ip_raw FROM m_norm WHERE ip_raw IS NOT NULL AND reject_reason IS NULL",
+        "m_ipmap",
+        canonical,
+        _IP_CHUNK,
+    )
+
+
+def _group(
+    con: duckdb.DuckDBPyConnection,
+    settings: LoadSettings,
+    known: list[KnownTemplate],
+    registry: Registry | None,
+    min_accounts: int,
+) -> tuple[int, int]:
+    """`m_tmap` (skeleton hash -> template id), `m_templates` and `m_registry` (the entries to remember);
+    returns the number of templates and of skeletons grouped afresh.
+
+    Only skeletons sent by enough accounts, or remembered by the registry, are grouped; the others need
+    neither their text nor a distinct count. Against the usual threshold of two accounts, "more than
+    one" is a min / max comparison, several times cheaper than counting distinct accounts everywhere.
+    """
+    canon = pa.table(
+        {"template_id": [t.template_id for t in known], "text": [t.text for t in known]},
+        schema=pa.schema([("template_id", pa.string()), ("text", pa.string())]),
+    )
+    con.register("canon_arrow", canon)
+    try:
+        con.execute("CREATE TABLE g_canon AS SELECT DISTINCT ON (template_id) * FROM canon_arrow")
+    finally:
+        con.unregister("canon_arrow")
+    path = registry.readable() if registry is not None else None
+    # Registry entries of templates still in the graph; they meet the log by the same hash as the log's
+    # skeletons (computed in this run).
+    con.execute("CREATE TABLE g_registry (skel_key VARCHAR, template_id VARCHAR, skeleton VARCHAR)")
+    if path is not None:
+        con.execute(
+            """INSERT INTO g_registry SELECT skel_key, template_id, skeleton FROM read_parquet(?)
+               WHERE template_id IN (SELECT template_id FROM g_canon)""",
+            [str(path)],
+        )
+    accounts = (
+        "count(DISTINCT account_id)"
+        if min_accounts > 2
+        else "CASE WHEN min(account_id) <> max(account_id) THEN 2 ELSE 1 END"
+    )
+    con.execute(
+        f"CREATE TABLE m_skel AS SELECT skel_hash, count(*) AS requests, {accounts} AS accounts "  # noqa: S608
+        "FROM m_good GROUP BY skel_hash"
+    )
+    con.execute(
+        """CREATE TABLE m_cand AS
+           SELECT s.skel_hash, s.requests, r.template_id
+           FROM m_skel s LEFT JOIN (SELECT hash(skeleton) AS skel_hash, min(template_id) AS template_id
+                                    FROM g_registry GROUP BY ALL) r
+                ON s.skel_hash = r.skel_hash
+           WHERE s.accounts >= ? OR r.template_id IS NOT NULL""",
+        [min_accounts],
+    )
+    # Skeletons to group, in key order, then the known templates: canonical texts and remembered members.
+    con.execute(
+        """CREATE TABLE g_items AS
+           SELECT (row_number() OVER (ORDER BY skel_key) - 1)::INTEGER AS row, skel_hash, skel_key,
+                  text, requests, NULL::VARCHAR AS known_tid
+           FROM (SELECT c.skel_hash, md5(t.skel) AS skel_key, t.skel AS text, c.requests
+                 FROM m_cand c
+                 JOIN (SELECT skel_hash, min(skel) AS skel FROM m_good
+                       WHERE skel_hash IN (SELECT skel_hash FROM m_cand WHERE template_id IS NULL)
+                       GROUP BY skel_hash) t ON c.skel_hash = t.skel_hash
+                 WHERE c.template_id IS NULL)"""
+    )
+    nskels = int(con.execute("SELECT count(*) FROM g_items").fetchall()[0][0])
+    if nskels:
+        con.execute(
+            """INSERT INTO g_items
+               SELECT (? + row_number() OVER (ORDER BY template_id, text) - 1)::INTEGER, NULL, NULL, text,
+                      NULL, template_id
+               FROM (SELECT template_id, text FROM g_canon
+                     UNION SELECT template_id, skeleton FROM g_registry)""",
+            [nskels],
+        )
+        n = int(con.execute("SELECT count(*) FROM g_items").fetchall()[0][0])
+        group_items(
+            con, n, nskels, settings.near_dup_threshold, settings.minhash_perms, settings.shingle_words
+        )
+    else:
+        con.execute(
+            "CREATE TABLE g_assign (skel_hash UBIGINT, skel_key VARCHAR, text VARCHAR, template_id VARCHAR)"
+        )
+        con.execute("CREATE TABLE g_new (template_id VARCHAR, text VARCHAR, capability VARCHAR)")
+    con.execute(
+        """CREATE TABLE m_tmap AS
+           SELECT skel_hash, template_id FROM g_assign
+           UNION ALL SELECT skel_hash, template_id FROM m_cand WHERE template_id IS NOT NULL"""
+    )
+    # A known template keeps its canonical text and capability (templates are only ever created).
+    con.execute(
+        """CREATE TABLE m_templates AS
+           SELECT t.template_id, coalesce(n.text, k.text) AS text, n.capability
+           FROM (SELECT DISTINCT template_id FROM m_tmap) t
+                LEFT JOIN g_new n ON t.template_id = n.template_id
+                LEFT JOIN g_canon k ON t.template_id = k.template_id
+           ORDER BY t.template_id"""
+    )
+    con.execute(
+        """CREATE TABLE m_registry AS
+           SELECT skel_key, template_id, text AS skeleton FROM g_assign ORDER BY skel_key"""
+    )
+    templates = int(con.execute("SELECT count(*) FROM m_templates").fetchall()[0][0])
+    return templates, nskels
+
+
 def _complete(con: duckdb.DuckDBPyConnection) -> bool:
     try:
         rows = con.execute("SELECT value FROM m_meta WHERE key = 'complete'").fetchall()
@@ -171,12 +304,13 @@ def open_or_mine(
     work_dir: Path,
     settings: LoadSettings,
     known: list[KnownTemplate],
-    registry: dict[str, tuple[str, str]],
+    registry: Registry | None,
     min_accounts: int,
     rejects: RejectWriter,
     stage: Callable[[str], None] | None = None,
 ) -> Mined:
-    """`registry`: skeleton key -> (template id, skeleton) of skeletons grouped by earlier loads."""
+    """`known`: the graph's templates with their canonical texts; `registry`: the skeletons earlier loads
+    grouped. The mined database holds `m_registry`, the entries this load adds to the registry."""
     db = work_dir / DATABASE
     if db.exists():
         try:
@@ -194,7 +328,7 @@ def open_or_mine(
                 for r in con.execute("SELECT name, read, rejected FROM m_files ORDER BY idx").fetchall()
             ]
             n = con.execute("SELECT count(*) FROM m_templates").fetchall()
-            return Mined(con, work_dir, stats, int(n[0][0]), {})
+            return Mined(con, work_dir, stats, int(n[0][0]))
         con.close()
         shutil.rmtree(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -210,7 +344,7 @@ def _mine(
     work_dir: Path,
     settings: LoadSettings,
     known: list[KnownTemplate],
-    registry: dict[str, tuple[str, str]],
+    registry: Registry | None,
     min_accounts: int,
     rejects: RejectWriter,
     stage: Callable[[str], None],
@@ -233,21 +367,7 @@ def _mine(
     )
 
     stage("checking IP addresses")
-    raw_ips = con.execute(
-        "SELECT DISTINCT ip_raw FROM m_norm WHERE ip_raw IS NOT NULL AND reject_reason IS NULL"
-    ).fetchall()
-    infos = {str(r[0]): try_canonical_ip(str(r[0])) for r in raw_ips}
-    ipmap = pa.table(
-        {
-            "ip_raw": list(infos),
-            "address": [i.address if i else None for i in infos.values()],
-            "version": pa.array([i.version if i else None for i in infos.values()], pa.int64()),
-            "prefix": [i.prefix if i else None for i in infos.values()],
-        }
-    )
-    con.register("ipmap_arrow", ipmap)
-    con.execute("CREATE TABLE m_ipmap AS SELECT * FROM ipmap_arrow")
-    con.unregister("ipmap_arrow")
+    _map_ips(con)
     con.execute(
         """CREATE VIEW m_good AS
            SELECT n.account_id, n.ts, n.skel, n.skel_hash, n.model, n.input_tokens,
@@ -277,72 +397,7 @@ def _mine(
     stats = [FileStats(df.name, int(reads.get(i, 0)), rejected[i]) for i, df in enumerate(files)]
 
     stage("grouping templates")
-    # Only skeletons sent by enough accounts, or remembered by the registry, are grouped; the others need
-    # neither their text nor a distinct count. Against the usual threshold of two accounts, "more than
-    # one" is a min / max comparison, several times cheaper than counting distinct accounts everywhere.
-    accounts = (
-        "count(DISTINCT account_id)"
-        if min_accounts > 2
-        else "CASE WHEN min(account_id) <> max(account_id) THEN 2 ELSE 1 END"
-    )
-    con.execute(
-        f"CREATE TABLE m_skel AS SELECT skel_hash, count(*) AS requests, {accounts} AS accounts "  # noqa: S608
-        "FROM m_good GROUP BY skel_hash"
-    )
-    reg = pa.table(
-        {"skeleton": [v[1] for v in registry.values()], "template_id": [v[0] for v in registry.values()]}
-    )
-    con.register("reg_arrow", reg)
-    # Registry entries meet the log by the same hash as the log's skeletons (computed in this run).
-    con.execute(
-        """CREATE TABLE m_cand AS
-           SELECT s.skel_hash, s.requests, r.template_id
-           FROM m_skel s LEFT JOIN (SELECT hash(skeleton) AS skel_hash, template_id FROM reg_arrow) r
-                ON s.skel_hash = r.skel_hash
-           WHERE s.accounts >= ? OR r.template_id IS NOT NULL""",
-        [min_accounts],
-    )
-    con.unregister("reg_arrow")
-    candidates = con.execute(
-        """SELECT c.skel_hash, md5(t.skel), t.skel, c.requests, c.template_id
-           FROM m_cand c
-           JOIN (SELECT skel_hash, min(skel) AS skel FROM m_good
-                 WHERE skel_hash IN (SELECT skel_hash FROM m_cand) GROUP BY skel_hash) t
-                ON c.skel_hash = t.skel_hash"""
-    ).fetchall()
-    by_key = {str(c[1]): c for c in candidates}
-    fresh = [Skeleton(str(c[1]), str(c[2]), int(c[3])) for c in candidates if c[4] is None]
-    grouping = group(
-        fresh, known, settings.near_dup_threshold, settings.minhash_perms, settings.shingle_words
-    )
-    assignment = {k: str(c[4]) for k, c in by_key.items() if c[4] is not None}
-    assignment.update(grouping.assignment)
-    known_text = {t.template_id: t.text for t in known}
-    tids = sorted(set(assignment.values()))
-    templates = pa.table(
-        {
-            "template_id": tids,
-            "text": [
-                grouping.new_templates[t].text if t in grouping.new_templates else known_text.get(t)
-                for t in tids
-            ],
-            "capability": [
-                grouping.new_templates[t].capability if t in grouping.new_templates else None for t in tids
-            ],
-        }
-    )
-    tmap = pa.table(
-        {
-            "skel_hash": pa.array([by_key[k][0] for k in assignment], pa.uint64()),
-            "template_id": list(assignment.values()),
-        }
-    )
-    con.register("templates_arrow", templates)
-    con.register("tmap_arrow", tmap)
-    con.execute("CREATE TABLE m_templates AS SELECT * FROM templates_arrow")
-    con.execute("CREATE TABLE m_tmap AS SELECT * FROM tmap_arrow")
-    con.unregister("templates_arrow")
-    con.unregister("tmap_arrow")
+    templates, grouped = _group(con, settings, known, registry, min_accounts)
 
     stage("aggregating usage")
     con.execute(
@@ -388,8 +443,9 @@ def _mine(
     # The normalised log is no longer needed; the aggregates are what a resumed load replays.
     con.execute("DROP VIEW m_good")
     con.execute("DROP TABLE m_norm")
-    con.execute("DROP TABLE m_skel")
-    con.execute("DROP TABLE m_cand")
+    for table in ("m_skel", "m_cand", "g_registry", "g_canon", "g_items", "g_labels"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    assignment.drop_tables(con)
     con.execute("CREATE TABLE m_files (idx INTEGER, name VARCHAR, read BIGINT, rejected BIGINT)")
     con.executemany(
         "INSERT INTO m_files VALUES (?, ?, ?, ?)",
@@ -398,13 +454,11 @@ def _mine(
     con.execute("CREATE TABLE m_meta (key VARCHAR, value VARCHAR)")
     con.execute("INSERT INTO m_meta VALUES ('complete', 'true')")
     con.execute("CHECKPOINT")
-    new_registry = {k: (t, str(by_key[k][2])) for k, t in assignment.items()}
     log.info(
         "requests mined",
         requests=sum(s.read for s in stats),
         rejected=sum(s.rejected for s in stats),
-        skeletons_grouped=len(fresh),
-        templates=len(tids),
-        new_templates=len(grouping.new_templates),
+        skeletons_grouped=grouped,
+        templates=templates,
     )
-    return Mined(con, work_dir, stats, len(tids), new_registry)
+    return Mined(con, work_dir, stats, templates)

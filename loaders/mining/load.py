@@ -78,23 +78,15 @@ def load_requests(
             r.status = "already loaded"
         log.info("request files already loaded", files=[df.name for df in files])
         return reports, 0, {}
-    known = known_templates(writer)
-    registry_store = Registry(state_dir)
-    registry = registry_store.read({t.template_id for t in known})
+    registry = Registry(state_dir)
     work_dir = state_dir / "mining" / unit
     mined = open_or_mine(
-        files,
-        work_dir,
-        settings,
-        with_members(known, registry),
-        registry,
-        min_accounts,
-        rejects,
-        stage,
+        files, work_dir, settings, known_templates(writer), registry, min_accounts, rejects, stage
     )
     timings = {"mine": time.monotonic() - started}
     try:
-        registry_store.add(mined.new_registry)
+        # Also on a resumed load: adding the same entries again changes nothing.
+        registry.add_from(mined.con)
         if stage is not None:
             stage("writing usage")
         applied, skipped = write_mined(mined, writer, unit, settings.batch_size, advance, settings.writers)

@@ -7,8 +7,9 @@ import re
 from datasketch import MinHash, MinHashLSH
 
 from loaders.mining.capability import tag
-from loaders.mining.grouping import KnownTemplate, minhashes
+from loaders.mining.grouping import KnownTemplate
 from loaders.mining.normalise import skeleton, skeleton_key, template_id, template_text
+from loaders.mining.signatures import minhashes
 
 _TEMPLATE_ID = re.compile(r"^t_[0-9a-f]{16}$")
 

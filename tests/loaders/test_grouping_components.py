@@ -12,26 +12,18 @@ import random
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import numpy.typing as npt
 import pytest
 from datasketch import MinHashLSH
 
 from app.core.union_find import UnionFind
-from loaders.mining import grouping
+from loaders.mining import linking, near_dups
 from loaders.mining.capability import tag
-from loaders.mining.grouping import (
-    Grouping,
-    KnownTemplate,
-    NewTemplate,
-    Skeleton,
-    _band_buckets,
-    _components,
-    group,
-    min_matches,
-    signatures,
-)
+from loaders.mining.grouping import Grouping, KnownTemplate, NewTemplate, Skeleton, group
 from loaders.mining.normalise import skeleton, skeleton_key, template_id, template_text
+from loaders.mining.signatures import bands, min_matches, signatures
 from loaders.settings import LoadSettings
 
 Sigs = npt.NDArray[np.uint64]
@@ -50,9 +42,31 @@ def _reference_buckets(sigs: Sigs, threshold: float) -> Iterator[npt.NDArray[np.
         yield from np.split(order, np.flatnonzero(np.diff(inverse[order])) + 1)
 
 
+def _signed(sigs: Sigs) -> duckdb.DuckDBPyConnection:
+    """An in-memory database holding `sigs` as mining stores them, a few chunks at a time."""
+    con = duckdb.connect()
+    starts = range(0, len(sigs), 97)
+    near_dups.store_signatures(
+        con,
+        ((np.arange(s, min(s + 97, len(sigs)), dtype=np.int32), sigs[s : s + 97]) for s in starts),
+        sigs.shape[1],
+    )
+    return con
+
+
 def _buckets(sigs: Sigs, threshold: float) -> Iterator[npt.NDArray[np.intp]]:
-    for rows, sizes in _band_buckets(sigs, threshold):
-        yield from np.split(rows, np.cumsum(sizes)[:-1])
+    with _signed(sigs) as con:
+        for band in range(bands(threshold, sigs.shape[1])[0]):
+            yield from near_dups.bucket_lists(con, band, threshold, len(sigs))
+
+
+def _components(sigs: Sigs, nskels: int, threshold: float) -> list[list[int]]:
+    with _signed(sigs) as con:
+        near_dups.link_items(con, len(sigs), nskels, threshold, sigs.shape[1])
+        rows = con.execute(
+            "SELECT list(row ORDER BY row) FROM g_labels GROUP BY comp ORDER BY comp"
+        ).fetchall()
+    return [list(r[0]) for r in rows]
 
 
 def _reference_components(sigs: Sigs, nskels: int, threshold: float) -> list[list[int]]:
@@ -151,11 +165,14 @@ def pads(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> tup
     ("search"); and that with one row or one pair per comparison ("tiny"), so every level and chunk
     boundary of the search is crossed."""
     if request.param in ("search", "tiny"):
-        monkeypatch.setattr(grouping, "_PADS", (2, 4))
+        monkeypatch.setattr(linking, "_PADS", (2, 4))
     if request.param == "tiny":
-        monkeypatch.setattr(grouping, "_CELLS", 3)
-        monkeypatch.setattr(grouping, "_ROWS", 2)
-    return grouping._PADS
+        monkeypatch.setattr(linking, "_CELLS", 3)
+        monkeypatch.setattr(linking, "_ROWS", 2)
+        # Blocks of a few buckets: components merged between blocks of one band, signatures refetched.
+        monkeypatch.setattr(near_dups, "_BUCKETS_PER_READ", 3)
+        monkeypatch.setattr(near_dups, "_BLOCK_ROWS", 5)
+    return linking._PADS
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -181,8 +198,11 @@ def test_tiny_work_chunks_change_nothing(monkeypatch: pytest.MonkeyPatch) -> Non
     # One row or one pair per comparison: every chunk boundary of the batched and the searched path.
     skels, known = _random_input(random.Random(7), 200, 3)
     want = _reference_group(skels, known, 0.4, 64, 2)
-    monkeypatch.setattr(grouping, "_CELLS", 3)
-    monkeypatch.setattr(grouping, "_ROWS", 2)
+    monkeypatch.setattr(linking, "_CELLS", 3)
+    monkeypatch.setattr(linking, "_ROWS", 2)
+    monkeypatch.setattr(near_dups, "_BUCKETS_PER_READ", 2)
+    monkeypatch.setattr(near_dups, "_BLOCK_ROWS", 3)
+    monkeypatch.setattr(near_dups, "_SIGN_ROWS", 7)
     _assert_same(group(skels, known, 0.4, 64, 2), want)
 
 
@@ -247,8 +267,8 @@ def test_components_equal_the_reference_on_planted_signatures(
 @pytest.mark.parametrize("threshold", [0.1, 0.4, 0.75, 0.85])
 def test_band_buckets_are_the_unique_rows_buckets(threshold: float) -> None:
     sigs = _planted(np.random.default_rng(1), 400, 64, True)
-    got = [b.tolist() for b in _buckets(sigs, threshold)]
-    assert got == [b.tolist() for b in _reference_buckets(sigs, threshold)]
+    got = sorted(b.tolist() for b in _buckets(sigs, threshold))
+    assert got == sorted(b.tolist() for b in _reference_buckets(sigs, threshold))
     assert got
 
 
