@@ -33,18 +33,12 @@ def known_templates(writer: GraphWriter) -> list[KnownTemplate]:
     ]
 
 
-def with_members(known: list[KnownTemplate], registry: dict[str, tuple[str, str]]) -> list[KnownTemplate]:
-    """Canonical texts plus every remembered member skeleton: near-duplicates match the closest member."""
-    members = {(tid, skel) for tid, skel in registry.values()}
-    return known + [KnownTemplate(tid, skel) for tid, skel in sorted(members)]
-
-
 def template_resolver(writer: GraphWriter, state_dir: Path, settings: LoadSettings) -> TemplateResolver:
     known = known_templates(writer)
-    registry = Registry(state_dir).read({t.template_id for t in known})
+    live = {t.template_id for t in known}
     return TemplateResolver(
-        with_members(known, registry),
-        {k: v[0] for k, v in registry.items()},
+        known,
+        lambda: Registry(state_dir).read(live),
         settings.near_dup_threshold,
         settings.minhash_perms,
         settings.shingle_words,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from datasketch import MinHash, MinHashLSH
 
@@ -17,29 +18,42 @@ _TEMPLATE_ID = re.compile(r"^t_[0-9a-f]{16}$")
 class TemplateResolver:
     """Id as given; else the prompt's skeleton: registry, then exact canonical, then nearest near-duplicate.
 
-    `known` holds each template's canonical text and its remembered member skeletons (several entries per
-    template); a prompt matching nothing becomes a template of its own (id from its skeleton), so a later
-    load of requests with the same skeleton lands on it.
+    Entries are each template's canonical text and, once a prompt text is resolved, its remembered member
+    skeletons (several entries per template); a prompt matching nothing becomes a template of its own (id
+    from its skeleton), so a later load of requests with the same skeleton lands on it.
     """
 
     def __init__(
         self,
         known: list[KnownTemplate],
-        registry: dict[str, str],
+        registry: Callable[[], dict[str, tuple[str, str]]],
         threshold: float,
         num_perm: int,
         shingle_words: int,
     ) -> None:
+        """`known`: each template's canonical text; `registry` reads the remembered member skeletons (key
+        -> (template id, skeleton)), only when a prompt text needs resolving: labels that name template
+        ids never read it."""
         self.entries = list(known)
         self.canonical: dict[str, str] = {}
-        for t in known:  # the first entry of a template is its canonical text (graph), members follow
+        for t in known:
             self.canonical.setdefault(t.template_id, t.text)
-        self.registry = registry
+        self._read_registry = registry
+        self.registry: dict[str, str] | None = None
         self.threshold = threshold
         self.num_perm = num_perm
         self.k = shingle_words
         self._lsh: MinHashLSH | None = None
         self._sigs: list[MinHash] = []
+
+    def _members(self) -> dict[str, str]:
+        if self.registry is None:
+            entries = self._read_registry()
+            self.registry = {k: v[0] for k, v in entries.items()}
+            # Near-duplicates match the closest member, not only the canonical text.
+            self.entries += [KnownTemplate(tid, skel) for tid, skel in sorted(set(entries.values()))]
+            self._lsh = None
+        return self.registry
 
     def _index(self) -> MinHashLSH:
         if self._lsh is None:
@@ -58,7 +72,7 @@ class TemplateResolver:
         if _TEMPLATE_ID.match(text.lower()):
             return self._answer(text.lower())
         skel = skeleton(text)
-        tid = self.registry.get(skeleton_key(skel)) or template_id(skel)
+        tid = self._members().get(skeleton_key(skel)) or template_id(skel)
         if tid in self.canonical:
             return self._answer(tid)
         if self.entries:

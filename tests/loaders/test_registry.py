@@ -1,4 +1,5 @@
-"""The template registry: merged inside DuckDB, later entries replacing earlier ones of the same key."""
+"""The template registry: merged inside DuckDB, later entries replacing earlier ones of the same key; read
+by label loads only when a prompt text needs resolving."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from loaders.mining.grouping import KnownTemplate
+from loaders.mining.normalise import skeleton_key
 from loaders.mining.registry import Registry
+from loaders.mining.resolve import TemplateResolver
 
 
 def _table(con: duckdb.DuckDBPyConnection, name: str, rows: list[tuple[str, str, str]]) -> None:
@@ -72,3 +76,22 @@ def test_large_merges_are_written_in_batches_without_loss(tmp_path: Path, entrie
     assert table.num_rows == entries
     assert table.schema.names == ["skel_key", "template_id", "skeleton"]
     assert table.column("skeleton")[entries - 1].as_py() == f"text {entries - 1}"
+
+
+def test_the_resolver_reads_the_registry_only_for_prompt_texts() -> None:
+    reads: list[int] = []
+    member = "grade the answer below with the rubric and give a score"
+
+    def registry() -> dict[str, tuple[str, str]]:
+        reads.append(1)
+        return {skeleton_key(member): ("t_00000000000000aa", member)}
+
+    known = [KnownTemplate("t_00000000000000aa", "rate the response with the rubric")]
+    resolve = TemplateResolver(known, registry, 0.4, 64, 2)
+    assert resolve("T_00000000000000AA")[:2] == ("t_00000000000000aa", "rate the response with the rubric")
+    assert resolve("t_00000000000000bb")[0] == "t_00000000000000bb"
+    assert reads == []
+    # A remembered member maps straight to its template, a close paraphrase of it too; one read in all.
+    assert resolve("Grade the answer below with the rubric and give a score")[0] == "t_00000000000000aa"
+    assert resolve("grade the answer below with the rubric and then give a score")[0] == "t_00000000000000aa"
+    assert reads == [1]
