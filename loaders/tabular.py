@@ -125,7 +125,7 @@ def load_file(
     done = writer.done_batches(f"{unit}:{kind}:{size}:")
     batches = _Batches(df, unit, size, partitions, done, writer, report, key, resolve_template)
     try:
-        for rows, read in validated_chunks(df, con, rejects, report):
+        for rows, _, read in validated_chunks(df, con, rejects, report):
             for row in rows:
                 batches.add(row)
             if advance is not None:

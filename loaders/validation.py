@@ -14,7 +14,7 @@ import duckdb
 
 from app.core.logging import get_logger
 from loaders.discovery import DataFile
-from loaders.reading import MALFORMED, iter_rows, source
+from loaders.reading import MALFORMED, Source, iter_rows, source
 from loaders.records import REQUIRED, ROW_MODELS, RowError, validate
 from loaders.rejects import RejectWriter
 from loaders.report import FileReport
@@ -23,10 +23,15 @@ log = get_logger(__name__)
 
 
 def validated_chunks(
-    df: DataFile, con: duckdb.DuckDBPyConnection, rejects: RejectWriter, report: FileReport
-) -> Iterator[tuple[list[Any], int]]:
-    """Per chunk of the file, in file order: its valid rows (row models) and how many rows it read."""
-    src = source(con, df)
+    df: DataFile,
+    con: duckdb.DuckDBPyConnection,
+    rejects: RejectWriter,
+    report: FileReport,
+    src: Source | None = None,
+) -> Iterator[tuple[list[Any], list[int], int]]:
+    """Per chunk of the file, in file order: its valid rows (row models), their line numbers and how many
+    rows it read. `src`: the rows to read, when not the whole file (`source(con, df)`)."""
+    src = src or source(con, df)
     report.unknown_columns = src.unknown_columns
     if src.unknown_columns:
         log.warning("unknown columns ignored", file=df.name, columns=src.unknown_columns)
@@ -36,6 +41,7 @@ def validated_chunks(
     model = ROW_MODELS[df.kind]
     for chunk in iter_rows(con, src):
         valid: list[Any] = []
+        lines: list[int] = []
         for raw in chunk:
             report.read += 1
             line = int(raw.pop("line"))
@@ -45,7 +51,8 @@ def validated_chunks(
                 continue
             try:
                 valid.append(validate(model, raw))
+                lines.append(line)
             except RowError as err:
                 rejects.write(df.name, line, err.field, err.reason, raw)
                 report.rejected += 1
-        yield valid, len(chunk)
+        yield valid, lines, len(chunk)

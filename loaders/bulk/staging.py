@@ -2,9 +2,9 @@
 
 The readers, row models and reject handling are the transactional path's own (`loaders/reading.py`,
 `loaders/records.py`, `loaders/rejects.py`); only the destination differs. Validated rows leave Python as
-one Arrow batch per read chunk, appended to a table per kind with `seq`, the row's position across all
-files of that kind in discovery order: "last value wins" folds order by it. Payment instruments are
-staged as their keyed hash only.
+one Arrow batch per read chunk, appended to a table per kind with `seq` (the file's ordinal among the
+kind's files, then the row's line): "last value wins" folds order by it. Payment instruments are
+staged as their keyed hash only. Plain account and IP link rows skip Python altogether (`plain_rows.py`).
 
 Validation is single-threaded Python and the costliest part of a bulk load, so each kind is staged by its
 own worker process (`stage_kind`) into its own DuckDB file and reject file; kinds are independent, and
@@ -24,9 +24,10 @@ import duckdb
 import pyarrow as pa
 
 from app.core.logging import configure_logging, get_logger
+from loaders.bulk.plain_rows import split
 from loaders.discovery import DataFile, Kind
 from loaders.fields import instrument_key
-from loaders.reading import connect
+from loaders.reading import connect, source
 from loaders.records import AccountRow, IpLinkRow, PaymentLinkRow
 from loaders.rejects import RejectWriter
 from loaders.report import FileReport
@@ -36,6 +37,9 @@ log = get_logger(__name__)
 
 Advance = Callable[[int], None]
 ENTITY_KINDS = (Kind.ACCOUNTS, Kind.IP_LINKS, Kind.PAYMENT_LINKS)
+# seq = file ordinal << _LINE_BITS | line: a file of up to 2**40 lines, 2**23 files of one kind.
+_LINE_BITS = 40
+_PLAIN_CHUNK = 65_536
 TABLES = {Kind.ACCOUNTS: "acc", Kind.IP_LINKS: "ipl", Kind.PAYMENT_LINKS: "pay"}
 
 _TS = pa.timestamp("us", tz="UTC")
@@ -131,22 +135,32 @@ def stage_file(
     staging: duckdb.DuckDBPyConnection,
     rejects: RejectWriter,
     key: bytes,
-    first_seq: int,
+    ordinal: int,
     advance: Advance | None = None,
 ) -> FileReport:
-    """Validates one file into its staging table; returns its report (rows read / loaded / rejected)."""
+    """Validates one file into its staging table; returns its report (rows read / loaded / rejected).
+
+    `seq` is the file's ordinal among the kind's files, then its line: the file order that "last value
+    wins" follows, whichever way a row was validated."""
     started = time.monotonic()
     report = FileReport(file=df.name, kind=df.kind.value)
-    seq = first_seq
-    for rows, read in validated_chunks(df, reader, rejects, report):
+    base = ordinal << _LINE_BITS
+    src = source(reader, df)
+    parts = split(src, df.kind, base)
+    if parts is not None:
+        plain, src = parts
+        for batch in reader.sql(plain.sql, params=plain.params).to_arrow_reader(_PLAIN_CHUNK):
+            _append(staging, df.kind, pa.Table.from_batches([batch]).cast(SCHEMAS[df.kind]))
+            report.read += batch.num_rows
+            report.loaded += batch.num_rows
+            if advance is not None:
+                advance(batch.num_rows)
+    for rows, lines, read in validated_chunks(df, reader, rejects, report, src):
         cols = _Columns(df.kind, key)
-        for row in rows:
-            cols.add(seq, row)
-            seq += 1
+        for line, row in zip(lines, rows, strict=True):
+            cols.add(base + line, row)
         report.loaded += len(rows)
-        staging.register("staged_chunk", cols.table())
-        staging.execute(f"INSERT INTO {TABLES[df.kind]} SELECT * FROM staged_chunk")  # noqa: S608 - fixed names
-        staging.unregister("staged_chunk")
+        _append(staging, df.kind, cols.table())
         if advance is not None:
             advance(read)
     report.seconds = time.monotonic() - started
@@ -160,6 +174,14 @@ def stage_file(
         seconds=round(report.seconds, 2),
     )
     return report
+
+
+def _append(staging: duckdb.DuckDBPyConnection, kind: Kind, table: pa.Table) -> None:
+    staging.register("staged_chunk", table)
+    try:
+        staging.execute(f"INSERT INTO {TABLES[kind]} SELECT * FROM staged_chunk")  # noqa: S608 - fixed names
+    finally:
+        staging.unregister("staged_chunk")
 
 
 @dataclass(frozen=True)
@@ -224,14 +246,12 @@ def stage_kind(job: KindJob) -> KindResult:
     try:
         create_table(staging, job.kind)
         with RejectWriter(job.rejects.parent, job.kind.value) as rejects:
-            seq = 0
-            for df, unit in zip(job.files, job.units, strict=True):
+            for ordinal, (df, unit) in enumerate(zip(job.files, job.units, strict=True)):
                 if any(u == unit for u, _ in result.staged):
                     # The same bytes under another name: the transactional loader skips it too.
                     result.reports.append(FileReport(df.name, job.kind.value, status="already loaded"))
                     continue
-                report = stage_file(df, reader, staging, rejects, job.key, seq, _advance(df.name))
-                seq += report.loaded
+                report = stage_file(df, reader, staging, rejects, job.key, ordinal, _advance(df.name))
                 result.staged.append((unit, report.loaded))
                 result.reports.append(report)
     finally:
