@@ -193,7 +193,8 @@ def bulk(args: argparse.Namespace) -> None:
           f"{os.cpu_count()} importer threads, {args.repeats} run(s), "
           f"LINKWATCH_BULK_WORKERS={os.environ.get('LINKWATCH_BULK_WORKERS', 'auto')}")  # fmt: skip
     print(f"bulk load: median {statistics.median(secs):.1f} s, {statistics.median(rows_s):,.0f} rows/s, "
-          f"{statistics.median(rels_s):,.0f} relationships/s (end to end, schema online)")  # fmt: skip
+          f"{statistics.median(rels_s):,.0f} relationships/s (end to end, schema online); runs "
+          + ", ".join(f"{s:.1f}" for s in secs) + " s")  # fmt: skip
     print("stages (median s; stop server overlaps validate and stage): "
           + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in stages.items()))  # fmt: skip
     print(f"CPU seconds of the loader process (validation, staging, importer files): "
