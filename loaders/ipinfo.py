@@ -24,8 +24,9 @@ class IpInfo:
 
 _OCTET = r"(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 # Exactly the dotted quads `ipaddress` accepts (decimal, no leading zeros, each at most 255); such a text
-# is already its own canonical form.
-_DOTTED_QUAD = re.compile(rf"{_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}", re.ASCII)
+# is already its own canonical form. Also read by RE2 (the bulk load's SQL), so ASCII classes only.
+DOTTED_QUAD = rf"{_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}"
+_DOTTED_QUAD = re.compile(DOTTED_QUAD, re.ASCII)
 
 
 # Links repeat addresses (carrier NAT, offices, proxies): parsing each distinct text once is a large share

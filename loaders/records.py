@@ -84,7 +84,11 @@ def _bin(v: Any) -> Any:
 
 
 Country = Annotated[str | None, BeforeValidator(_country)]
-_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
+# Labels and length of a domain name, apart because the bulk load's SQL (RE2, no look-ahead) checks the
+# length on its own.
+DOMAIN_LABELS = r"([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}"
+DOMAIN_MAX_CHARS = 253
+_DOMAIN = re.compile(rf"^(?=.{{1,{DOMAIN_MAX_CHARS}}}$){DOMAIN_LABELS}$")
 
 
 class _Row(BaseModel):

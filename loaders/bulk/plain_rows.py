@@ -12,13 +12,12 @@ kinds of row. Payment links stay in Python: their keyed hash and the raw-card-nu
 from __future__ import annotations
 
 from loaders.discovery import Kind
-from loaders.ipinfo import IP_TYPES
+from loaders.ipinfo import DOTTED_QUAD, IP_TYPES
 from loaders.reading import MALFORMED, Source
+from loaders.records import DOMAIN_LABELS, DOMAIN_MAX_CHARS
 
 # Printable ASCII without leading or trailing spaces: Python's strip() leaves such a value as it is.
 _PLAIN = "[!-~]([ -~]*[!-~])?"
-_OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-_QUAD = rf"{_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}"
 # A calendar check follows (try_cast); hours, minutes and seconds are range-checked here because DuckDB
 # reads 24:00:00 as the next day where Python refuses it.
 _ISO = r"[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?Z?"
@@ -53,7 +52,7 @@ _IP_LINK_OK = " AND ".join(
     [
         f"NOT {MALFORMED}",
         _matches("account_id", _PLAIN),
-        _matches("ip", _QUAD),
+        _matches("ip", DOTTED_QUAD),
         _timestamp_ok("first_seen"),
         _timestamp_ok("last_seen"),
         f"({_blank('requests')} OR {_matches('requests', '[0-9]{1,15}')})",
@@ -77,16 +76,14 @@ _IP_LINK_VALUES = ", ".join(
         f"CASE WHEN {_blank('ip_type')} THEN NULL ELSE lower(ip_type) END AS ip_type",
     ]
 )
-# The row model's domain rule without its look-ahead (RE2 has none), whose length bound is checked apart.
-_DOMAIN = r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}"
-_DOMAIN_LENGTH = "strlen(email_domain) <= 253"
+_DOMAIN_LENGTH = f"strlen(email_domain) <= {DOMAIN_MAX_CHARS}"
 _ACCOUNT_TEXT = ("plan", "org_id", "signup_channel", "status")
 _ACCOUNT_OK = " AND ".join(
     [
         f"NOT {MALFORMED}",
         _matches("account_id", _PLAIN),
         _timestamp_ok("created_at"),
-        f"({_blank('email_domain')} OR ({_matches('email_domain', _DOMAIN)} AND {_DOMAIN_LENGTH}))",
+        f"({_blank('email_domain')} OR ({_matches('email_domain', DOMAIN_LABELS)} AND {_DOMAIN_LENGTH}))",
         f"({_blank('country')} OR {_matches('country', '[A-Z]{2}')})",
         *(f"({_blank(c)} OR {_matches(c, _PLAIN)})" for c in _ACCOUNT_TEXT),
     ]
