@@ -8,7 +8,7 @@ import secrets
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,13 +36,26 @@ def free_port() -> int:
 def scenario_db(
     work: Path, scenario: str, accounts: int, seed: int, heap: str, requests_per_account: float = 25.0
 ) -> Iterator[tuple[Settings, Path]]:
-    """Neo4j holding `scenario` at `accounts`: generated and loaded under `work` once, reused after."""
-    root = work / f"{scenario}-{accounts}-s{seed}-r{requests_per_account:g}"
-    data = root / "data"
-    if not (data / "truth.csv").exists():
+    """Neo4j holding the own generator's `scenario` at `accounts`: generated and loaded under `work` once."""
+
+    def generate(data: Path) -> None:
         simulate(
             data, scenario=scenario, accounts=accounts, seed=seed, requests_per_account=requests_per_account
         )
+
+    root = work / f"{scenario}-{accounts}-s{seed}-r{requests_per_account:g}"
+    with store_db(root, generate, heap) as ready:
+        yield ready
+
+
+@contextmanager
+def store_db(root: Path, generate: Callable[[Path], None], heap: str) -> Iterator[tuple[Settings, Path]]:
+    """Neo4j holding what `generate(root / "data")` writes: generated and loaded once, reused after (a
+    `.generated` mark and `loaded.ok` tell a finished step from an interrupted one)."""
+    data = root / "data"
+    if not (root / ".generated").exists():
+        generate(data)
+        (root / ".generated").write_text("ok\n")
     password_file = root / "password"
     root.mkdir(parents=True, exist_ok=True)
     if not password_file.exists():

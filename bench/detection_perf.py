@@ -51,7 +51,9 @@ def baseline(settings: Settings, params: DetectionParams) -> dict[str, float]:
     t0 = time.perf_counter()
     fam = params.families
     n = float(max(n_accounts, 3))
-    tmpl_max = max((fam[f].max_degree for f in ("template", "synchrony") if fam[f].enabled), default=0)
+    tmpl_max = max(
+        (fam[f].max_degree(n_accounts) for f in ("template", "synchrony") if fam[f].enabled), default=0
+    )
     index: dict[str, int] = {}
     src: list[int] = []
     dst: list[int] = []
@@ -68,7 +70,7 @@ def baseline(settings: Settings, params: DetectionParams) -> dict[str, float]:
         else:
             if not fam[family].enabled:
                 continue
-            fw, sw, cap = fam[family].weight, 0.0, fam[family].max_degree
+            fw, sw, cap = fam[family].weight, 0.0, fam[family].max_degree(n_accounts)
         d = len(members)
         if d < 2 or d > cap:
             continue

@@ -25,6 +25,11 @@ class LoadSettings(BaseSettings):
     minhash_perms: int = Field(default=64, ge=16, alias="LINKWATCH_MINHASH_PERMS")
     near_dup_threshold: float = Field(default=0.4, gt=0.0, le=1.0, alias="LINKWATCH_NEAR_DUP_THRESHOLD")
     shingle_words: int = Field(default=2, ge=1, alias="LINKWATCH_SHINGLE_WORDS")
+    # Instruction heads (loaders/mining/heads.py): a prompt sent by one account only is mapped to the
+    # longest of these word prefixes that at least `head_min_accounts` accounts share, so a fixed
+    # instruction followed by a free payload still becomes one template.
+    head_words: tuple[int, ...] = Field(default=(6, 12, 24, 48), alias="LINKWATCH_HEAD_WORDS")
+    head_min_accounts: int = Field(default=3, ge=2, alias="LINKWATCH_HEAD_MIN_ACCOUNTS")
     # `linkwatch load --bulk`: JVM heap of Neo4j's offline importer (it also takes off-heap memory).
     bulk_import_heap: str = Field(default="2g", pattern=r"^\d+[kKmMgG]$", alias="LINKWATCH_BULK_IMPORT_HEAP")
     # Worker processes validating accounts / ip_links / payment_links in parallel (one kind each); 0 = one

@@ -8,9 +8,11 @@ Evidence comes in two shapes:
   never breed proposals and the result does not depend on the order campaigns are processed).
 
 Each evidence *group* g (one entity kind of labels for the actor, or one other campaign for reuse) gives
-    p_g = c_g * min(1, coverage_g / full_coverage) [* reuse_discount for reuse]
-where coverage_g is the share of the campaign's members reached by the group and c_g the
-coverage-weighted mean label confidence (for reuse: the other campaign's attribution confidence). The
+    p_g = c_g * max(min(1, coverage_g / full_coverage), support_g) [* reuse_discount for reuse]
+where coverage_g is the share of the campaign's members reached by the group, c_g the coverage-weighted
+mean label confidence (for reuse: the other campaign's attribution confidence), and support_g the best
+label's (1 - 0.5^members reached) x (share of the labelled entity's users that are members): a label on
+an account or on infrastructure the campaign has to itself carries through membership. The
 groups combine by noisy-OR, P(actor) = 1 - prod_g (1 - p_g), and an attribution is proposed when
 P >= threshold. Analyst decisions win: analyst-set, confirmed and rejected (campaign, actor) pairs are
 never written, so a rejected pair is not proposed again.
@@ -60,10 +62,26 @@ class Evidence:
     confidence: float  # of the label, or of the other campaign's attribution
     accounts: frozenset[str]  # the campaign's members it reaches
     via: str | None = None  # reuse: the other campaign
+    users: int = 0  # labels: accounts using the labelled entity platform-wide (1 for an account label)
+
+    @property
+    def exclusivity(self) -> float:
+        """Share of the labelled entity's users that are the campaign's members: a labelled card only the
+        campaign uses speaks for it; a labelled carrier NAT a few members passed through does not. 0 for
+        reuse, which is judged by coverage."""
+        if self.via is not None or self.users <= 0:
+            return 0.0
+        return min(1.0, len(self.accounts) / self.users)
 
     @property
     def group(self) -> str:
         return f"campaign:{self.via}" if self.via else f"label:{self.kind}"
+
+
+def _support(group: Sequence[Evidence], reached: frozenset[str]) -> float:
+    """How much a group of labels says about the whole campaign however few members it reaches: each
+    member reached halves the doubt, scaled by the best label's exclusivity."""
+    return (1.0 - 0.5 ** len(reached)) * max(e.exclusivity for e in group)
 
 
 @dataclass
@@ -90,7 +108,11 @@ def combine(
             weight_sum = sum(len(e.accounts) for e in group)
             conf = sum(e.confidence * len(e.accounts) for e in group) / weight_sum if weight_sum else 0.0
             coverage = len(reached) / size if size else 0.0
-            p = conf * min(1.0, coverage / params.full_coverage)
+            # A label carries through membership: a labelled account or an entity the campaign has to
+            # itself speaks for the campaign even when it reaches few members (a fragmented campaign, a
+            # label on one card of many); otherwise the share of members reached decides.
+            support = _support(group, reached)
+            p = conf * max(min(1.0, coverage / params.full_coverage), support)
             if group[0].via:
                 p *= params.reuse_discount
             miss *= 1.0 - min(1.0, max(0.0, p))
@@ -144,6 +166,7 @@ def gather(
                 actor_id=r["actor_id"],
                 confidence=_confidence(r["confidence"]),
                 accounts=frozenset(r["accounts"]),
+                users=int(r["users"] or 0),
             )
         )
     # Reuse: start from the (few) analyst-attributed campaigns' characteristic entities, then find the

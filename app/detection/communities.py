@@ -4,6 +4,7 @@ mapped to dense indices 0..n-1 once, and everything after the algorithm call is 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,6 +111,25 @@ def merge_tight(part: Partition, lk: Links, ratio: float) -> Partition:
         sets.union(x, y)
     roots = np.array([sets.find(c) for c in range(k)], dtype=np.int64)
     return Partition(part.node_ids, part.accounts, _relabel(roots[comm], part.accounts))
+
+
+def regroup(
+    part: Partition, inputs: Mapping[int, Sequence[str]], groups: Mapping[int, Sequence[str]]
+) -> Partition:
+    """`part` after a step that turned the communities `inputs` into `groups`: every account of `groups`
+    in its group's community (a group may join several communities), every account of `inputs` the step
+    left out on its own, the rest as they were."""
+    where = {a: i for i, a in enumerate(part.accounts)}
+    comm = part.community.copy()
+    fresh = int(comm.max(initial=0)) + 1
+    for accs in inputs.values():
+        for a in accs:
+            comm[where[a]] = fresh
+            fresh += 1
+    for c, accs in groups.items():
+        for a in accs:
+            comm[where[a]] = c
+    return Partition(part.node_ids, part.accounts, _relabel(comm, part.accounts))
 
 
 def strengths(part: Partition, lk: Links) -> dict[str, float]:

@@ -22,45 +22,63 @@ class FamilyParams(BaseModel):
 
     enabled: bool = True
     weight: float = Field(ge=0.0, description="family weight multiplied by the entity's rarity weight")
-    max_degree: int = Field(
-        ge=2, description="supernode cut-off: entities shared by more accounts are ignored"
+    max_share: float = Field(
+        gt=0.0,
+        le=1.0,
+        description="supernode cut-off as a share of the platform's accounts: entities used by more are "
+        "ignored (relative, so the same setting holds at every platform size)",
     )
+
+    def max_degree(self, accounts: int) -> int:
+        """The cut-off in accounts on a platform of `accounts` (never below a pair)."""
+        return max(2, int(self.max_share * accounts))
 
 
 def _default_families() -> dict[str, FamilyParams]:
+    # No absolute account counts: how many accounts an attacker puts on one card or one hosting range is
+    # the attacker's choice. An entity is cut only when a sizeable share of the whole platform uses it
+    # (carrier NAT, free webmail, a viral template), where its rarity weight is near zero anyway; below
+    # that, rarity weighting and the minimum shared evidence decide, so a dense group that shares many
+    # moderately common entities still accumulates weight while the users of one big NAT do not.
     return {
-        # A shared card is close to proof of common control; a big corporate card is cut by max_degree
-        # and left to scoring (org, plan, age) to clear.
-        "instrument": FamilyParams(weight=1.0, max_degree=500),
-        "ip": FamilyParams(weight=0.6, max_degree=200),
+        "instrument": FamilyParams(weight=1.0, max_share=0.05),
+        "ip": FamilyParams(weight=0.6, max_share=0.05),
         # A /24 is weaker than the address but catches rotation within one proxy block.
-        "prefix": FamilyParams(weight=0.3, max_degree=400),
+        "prefix": FamilyParams(weight=0.3, max_share=0.05),
         # ASN alone links half the platform (every residential ISP): scoring uses it, linking barely.
-        "asn": FamilyParams(enabled=False, weight=0.05, max_degree=2000),
-        "template": FamilyParams(weight=1.0, max_degree=20000),
+        "asn": FamilyParams(enabled=False, weight=0.05, max_share=0.1),
+        "template": FamilyParams(weight=1.0, max_share=0.05),
         # Free webmail is shared by everyone; a custom domain is a weak organisational hint.
-        "email_domain": FamilyParams(weight=0.1, max_degree=300),
+        "email_domain": FamilyParams(weight=0.1, max_share=0.02),
         # (template, hour) actions shared by the same accounts: the SynchroTrap signal.
-        "synchrony": FamilyParams(weight=0.25, max_degree=5000),
+        "synchrony": FamilyParams(weight=0.25, max_share=0.05),
     }
 
 
 def _default_feature_weights() -> dict[str, float]:
-    # Behaviour (what the accounts do) carries the score: a careful campaign hides its money and
-    # infrastructure, not its harvesting. Identity and infrastructure features add to it; young accounts
-    # and sign-up bursts alone are common among ordinary users (a semester start, a product launch).
-    return {
-        "volume": 1.0,
-        "capability_concentration": 0.75,
-        "template_exclusivity": 1.0,
-        "synchrony": 1.0,
-        "new_model_switch": 1.0,
-        "hosting_share": 0.35,
-        "signup_burst": 0.35,
-        "young_accounts": 0.2,
-        "shared_card_density": 0.2,
-        "round_the_clock": 0.15,
-    }
+    # Log-odds per unit of each feature, fitted by bench/fit_scoring.py (L2 logistic regression over the
+    # candidate communities of the zoo's development split and the own generator, several seeds; chosen
+    # by leave-one-style-out cross-validation). docs/detection-quality.md has the run and the figures.
+    return dict(_FITTED_WEIGHTS)
+
+
+_FITTED_WEIGHTS: dict[str, float] = {
+    "volume": 3.0,
+    "capability_concentration": 3.0,
+    "template_exclusivity": 3.0,
+    "synchrony": 3.0,
+    "new_model_switch": 3.0,
+    "hosting_share": 1.0,
+    "signup_burst": 0.5,
+    "young_accounts": 0.5,
+    "shared_card_density": 0.5,
+    "round_the_clock": 0.5,
+    "org_share": 0.0,
+    "org_concentration": 0.0,
+    "size_scale": 0.0,
+    "account_age": -1.0,
+}
+_FITTED_BIAS = -6.0
 
 
 class DetectionParams(BaseModel):
@@ -75,6 +93,12 @@ class DetectionParams(BaseModel):
     sample_k: int = Field(default=12, ge=1)
     sample_chords: int = Field(default=3, ge=0, description="long-range links per member in sampled groups")
     rarity_exponent: float = Field(default=2.0, gt=0.0, description="IDF rarity weight raised to this power")
+    # A shared template weighs more for accounts that spend their traffic on it: the pair's weight from a
+    # template is rarity x (1 + boost x sqrt(dedication_a x dedication_b)), dedication = requests on the
+    # template / (all requests + prior). Content is what a careful campaign cannot hide; how much of an
+    # account's traffic one prompt family takes is relative to the account, not an absolute count.
+    dedication_boost: float = Field(default=2.0, ge=0.0)
+    dedication_prior: int = Field(default=3, ge=0, description="requests added to every account's total")
     min_pair_weight: float = Field(default=0.5, ge=0.0, description="minimum shared evidence for a link")
 
     # Communities.
@@ -137,15 +161,17 @@ class DetectionParams(BaseModel):
 
     # Candidates and scoring.
     min_community_size: int = Field(default=5, ge=2)
-    min_score: float = Field(default=0.35, ge=0.0, le=1.0)
+    min_piece_size: int = Field(
+        default=3, ge=2, description="communities this big go into the template merge, untrimmed"
+    )
+    # The score is a fitted probability (scoring.py): a campaign is a community more likely one than not.
+    min_score: float = Field(default=0.5, ge=0.0, le=1.0)
     min_membership: float = Field(default=0.3, ge=0.0, le=1.0)
     burst_window_hours: int = Field(default=72, ge=1)
     young_account_days: float = Field(default=14.0, ge=0.0, description="created this soon before first use")
     switch_window_hours: int = Field(default=24, ge=1, description="on a new model this soon after release")
     feature_weights: dict[str, float] = Field(default_factory=_default_feature_weights)
-    org_damping: float = Field(
-        default=0.6, ge=0.0, le=1.0, description="score x (1 - this x share of members in an organisation)"
-    )
+    score_bias: float = Field(default=_FITTED_BIAS, description="log-odds of a community with all features 0")
     evidence_per_campaign: int = Field(default=8, ge=1)
 
     def family(self, name: str) -> FamilyParams:

@@ -75,27 +75,33 @@ def find_campaigns(
             t = time.perf_counter()
             graph["communities_raw"] = int(part.community.max()) + 1
             part = communities.merge_tight(part, lk, params.merge_ratio)
-            strength = communities.strengths(part, lk)
             groups = part.groups()
             graph["communities"] = len(groups)
-            kept: dict[int, list[str]] = {}
-            for c, accs in sorted(groups.items()):
-                if len(accs) < params.min_community_size:
-                    continue
-                strong = [a for a in accs if strength[a] >= params.min_membership]
-                if len(strong) >= params.min_community_size:
-                    kept[c] = strong
-            graph["candidate_communities"] = len(kept)
+            # Every piece big enough to matter goes on whole: the template merge may rejoin pieces and
+            # members that a trim made now would lose for good, so trimming waits until after it.
+            pieces = {c: accs for c, accs in sorted(groups.items()) if len(accs) >= params.min_piece_size}
+            graph["pieces"] = len(pieces)
             timings["membership"] = time.perf_counter() - t
 
             t = time.perf_counter()
-            profiles = fetch_profiles(session, (a for accs in kept.values() for a in accs))
+            profiles = fetch_profiles(session, (a for accs in pieces.values() for a in accs))
             timings["profiles"] = time.perf_counter() - t
 
             t = time.perf_counter()
-            kept = merge_by_templates(kept, profiles, params)
-            graph["template_merged_candidates"] = len(kept)
+            merged = merge_by_templates(pieces, profiles, params)
+            graph["template_merged_pieces"] = len(merged)
             timings["template_merge"] = time.perf_counter() - t
+
+            t = time.perf_counter()
+            final = communities.regroup(part, pieces, merged)
+            strength = communities.strengths(final, lk)
+            kept: dict[int, list[str]] = {}
+            for c, accs in sorted(final.groups().items()):
+                strong = [a for a in accs if strength[a] >= params.min_membership and a in profiles]
+                if len(strong) >= params.min_community_size:
+                    kept[c] = strong
+            graph["candidate_communities"] = len(kept)
+            timings["membership"] += time.perf_counter() - t
 
             t = time.perf_counter()
             scored = []

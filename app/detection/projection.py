@@ -1,8 +1,8 @@
 """The weighted Account-Account graph in the GDS catalog, built from every enabled signal family.
 
 One Cypher aggregation (`cypher/detection/project_links.cypher`) turns shared entities into link weights:
-family weight x rarity (IDF over the platform's accounts), supernodes above each family's `max_degree`
-skipped, large groups sampled to `sample_k` successors in account order, and pairs below
+family weight x rarity (IDF over the platform's accounts), supernodes above each family's `max_share` of
+the platform skipped, large groups sampled to `sample_k` successors in account order, and pairs below
 `min_pair_weight` dropped (minimum shared evidence). Templates add the lockstep weight: the Jaccard of the
 two accounts' hour buckets on that template.
 """
@@ -31,8 +31,14 @@ def project(
     accounts: int,
     previous: dict[str, int] | None,
 ) -> Projection:
-    fam = {name: f.model_dump() for name, f in params.families.items()}
-    tmpl = [params.families[f].max_degree for f in ("template", "synchrony") if params.families[f].enabled]
+    fam = {
+        name: {**f.model_dump(), "max_degree": f.max_degree(accounts)} for name, f in params.families.items()
+    }
+    tmpl = [
+        params.families[f].max_degree(accounts)
+        for f in ("template", "synchrony")
+        if params.families[f].enabled
+    ]
     prev = previous or {}
     # Seeds must be non-negative and unique for accounts new to this run: ids above every previous seed.
     offset = max(prev.values(), default=-1) + 1
@@ -44,6 +50,8 @@ def project(
         k=params.sample_k,
         chords=params.sample_chords,
         rarity_exponent=params.rarity_exponent,
+        dedication_boost=params.dedication_boost,
+        dedication_prior=float(params.dedication_prior),
         min_pair_weight=params.min_pair_weight,
         template_max_degree=max(tmpl, default=0),
         previous=prev,

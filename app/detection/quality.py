@@ -136,3 +136,157 @@ def evaluate_result(
     confounders: Mapping[str, str] | None = None,
 ) -> Quality:
     return evaluate((c.members for c in result.campaigns), truth, total_accounts, confounders)
+
+
+# --- Scoring across the scenario zoo: per style, per campaign, per benign cohort, with attribution. ---
+
+
+class PlantedTruth(BaseModel):
+    """One planted campaign of a scenario's ground truth."""
+
+    campaign_id: str
+    style: str
+    actor: str  # empty: nothing in the labels points to an operator, so nothing should be attributed
+    members: frozenset[str]
+
+
+class FoundCampaign(BaseModel):
+    members: frozenset[str]
+    actor: str  # empty when no attribution was proposed
+
+
+class PlantedResult(BaseModel):
+    campaign_id: str
+    style: str
+    size: int
+    f1: float  # against the best-matching found campaign
+    precision: float
+    recall: float
+    pieces: int  # found campaigns holding a real part of it
+    expected_actor: str
+    found_actor: str | None  # None: not found (best match F1 below FOUND_F1)
+    attribution_correct: bool | None  # None when not found
+
+
+class ScenarioQuality(BaseModel):
+    accounts: int
+    campaign_accounts: int
+    flagged: int
+    precision: float
+    recall: float
+    f1: float
+    legit_flagged: int
+    legit_per_2000: float
+    cohorts: dict[str, tuple[int, int]]  # benign cohort -> (flagged, size)
+    planted: list[PlantedResult]
+
+
+# A planted campaign counts as found when its best match reaches this F1; a found campaign is one of its
+# pieces when it holds at least PIECE_SHARE of the planted members (and 3 of them).
+FOUND_F1 = 0.5
+PIECE_SHARE = 0.05
+
+
+def normalise_actor(name: str) -> str:
+    """Actor names compare by their letters and digits only: truth files carry names, the graph ids."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def read_zoo_truth(path: Path) -> tuple[list[str], list[PlantedTruth]]:
+    """Every account of `truth.csv` and its planted campaigns. A file without a `style` column (the
+    own generator, the independent scenarios) names each campaign's style by its campaign id."""
+    accounts: list[str] = []
+    members: dict[str, set[str]] = defaultdict(set)
+    meta: dict[str, tuple[str, str]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            acc = row["account_id"]
+            accounts.append(acc)
+            cid = (row.get("campaign_id") or "").strip()
+            if cid:
+                members[cid].add(acc)
+                style = (row.get("style") or "").strip() or cid
+                meta.setdefault(cid, (style, (row.get("actor") or "").strip()))
+    planted = [
+        PlantedTruth(campaign_id=c, style=meta[c][0], actor=meta[c][1], members=frozenset(members[c]))
+        for c in sorted(members)
+    ]
+    return accounts, planted
+
+
+def evaluate_zoo(
+    found: Iterable[FoundCampaign],
+    planted: Iterable[PlantedTruth],
+    total_accounts: int,
+    cohorts: Mapping[str, str] | None = None,
+) -> ScenarioQuality:
+    groups = list(found)
+    plants = list(planted)
+    flagged: set[str] = set().union(*(g.members for g in groups)) if groups else set()
+    positives: set[str] = set().union(*(p.members for p in plants)) if plants else set()
+    tp = len(flagged & positives)
+    precision = tp / len(flagged) if flagged else 1.0
+    recall = tp / len(positives) if positives else 1.0
+    legit = flagged - positives
+    legit_total = max(total_accounts - len(positives), 1)
+    results = []
+    for p in plants:
+        best: tuple[float, float, float, FoundCampaign | None] = (0.0, 0.0, 0.0, None)
+        pieces = 0
+        for g in groups:
+            inter = len(g.members & p.members)
+            if not inter:
+                continue
+            if inter >= max(3, PIECE_SHARE * len(p.members)):
+                pieces += 1
+            pr, rc = inter / len(g.members), inter / len(p.members)
+            f = 2 * pr * rc / (pr + rc)
+            if f > best[0]:
+                best = (f, pr, rc, g)
+        match = best[3] if best[0] >= FOUND_F1 else None
+        found_actor = match.actor if match is not None else None
+        results.append(
+            PlantedResult(
+                campaign_id=p.campaign_id,
+                style=p.style,
+                size=len(p.members),
+                f1=round(best[0], 4),
+                precision=round(best[1], 4),
+                recall=round(best[2], 4),
+                pieces=pieces,
+                expected_actor=p.actor,
+                found_actor=found_actor,
+                attribution_correct=None
+                if found_actor is None
+                else normalise_actor(found_actor) == normalise_actor(p.actor),
+            )
+        )
+    cohort_sizes = Counter((cohorts or {}).values())
+    cohort_hits = Counter((cohorts or {})[a] for a in legit if a in (cohorts or {}))
+    return ScenarioQuality(
+        accounts=total_accounts,
+        campaign_accounts=len(positives),
+        flagged=len(flagged),
+        precision=round(precision, 4),
+        recall=round(recall, 4),
+        f1=round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        legit_flagged=len(legit),
+        legit_per_2000=round(2000 * len(legit) / legit_total, 3),
+        cohorts={k: (cohort_hits.get(k, 0), n) for k, n in sorted(cohort_sizes.items())},
+        planted=results,
+    )
+
+
+def read_cohorts(path: Path) -> dict[str, str]:
+    """account_id -> benign cohort kind from `confounders.csv` (its `cohort` column, else the first)."""
+    if not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            acc = row.pop("account_id")
+            # The own generator names the kind first and then the instance (`university`, a domain).
+            key = (row.get("cohort") or "").strip() or next((str(v) for v in row.values() if v), "")
+            if acc and key:
+                out[acc] = key
+    return out

@@ -22,14 +22,10 @@ from app.detection.profiles import Profile, template_users
 
 
 def own_templates(members: Sequence[Profile], params: DetectionParams) -> list[str]:
-    """Templates most of whose platform-wide users are this campaign's members (supernodes excluded)."""
+    """Templates most of whose platform-wide users are this campaign's members (a popular template never
+    is: most of its users are elsewhere)."""
     users, degree = template_users(members)
-    cap = params.family("template").max_degree
-    return sorted(
-        tid
-        for tid, n in users.items()
-        if n >= 2 and degree[tid] <= cap and n >= params.recruit_own_share * degree[tid]
-    )
+    return sorted(tid for tid, n in users.items() if n >= 2 and n >= params.recruit_own_share * degree[tid])
 
 
 def recruit(

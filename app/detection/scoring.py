@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from app.detection.model import CONTRIBUTION
 from app.detection.params import DetectionParams
 from app.detection.profiles import Profile, template_users
 
@@ -48,13 +49,21 @@ class Scored:
 
 
 def score_community(members: Sequence[Profile], platform: Platform, params: DetectionParams) -> Scored:
+    """A logistic score: sigmoid(bias + sum of weight x feature). The weights are fitted across the
+    scenario zoo by cross-validation (bench/fit_scoring.py, docs/detection-quality.md), so the score reads
+    as the probability that a community like this one is a campaign. Each feature's contribution
+    (weight x value, in log-odds) is kept beside the features as `contribution.<name>`: what raised the
+    score and what lowered it is there for an analyst to check."""
     feats = community_features(members, platform, params)
-    weights = params.feature_weights
-    total = sum(weights.values())
-    raw = sum(w * feats.get(name, 0.0) for name, w in weights.items()) / total if total else 0.0
-    damped = raw * (1.0 - params.org_damping * feats["org_share"])
+    contributions = {
+        name: round(w * feats.get(name, 0.0), 6) for name, w in sorted(params.feature_weights.items())
+    }
+    z = params.score_bias + sum(contributions.values())
+    score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
     cap = dominant_capability(members)
-    return Scored(score=round(max(0.0, min(1.0, damped)), 6), features=feats, capability=cap)
+    out = dict(feats)
+    out.update({f"{CONTRIBUTION}{k}": v for k, v in contributions.items()})
+    return Scored(score=round(score, 6), features=out, capability=cap)
 
 
 def community_features(
@@ -84,6 +93,9 @@ def community_features(
         "round_the_clock": _round_the_clock(members),
         "org_concentration": _org_concentration(members),
         "org_share": sum(1 for p in members if p.org_id) / n if n else 0.0,
+        # Size and account age on log scales in [0, 1]: 10,000 members, 1,000 days.
+        "size_scale": _clip(math.log10(max(n, 1)) / 4.0),
+        "account_age": _clip(math.log10(1.0 + (ages[len(ages) // 2] if ages else 0.0)) / 3.0),
     }
     return {k: round(v, 6) for k, v in feats.items()}
 
@@ -108,11 +120,13 @@ def _volume(median_req: float, platform_median: float) -> float:
 
 
 def _capability_concentration(members: Sequence[Profile]) -> float:
+    """Share of all the members' requests on their dominant capability. Over all requests, not only the
+    templated ones: a cohort whose ordinary prompts were never mined is not thereby concentrated."""
     by_cap: Counter[str] = Counter()
     for p in members:
         for t in p.templates:
             by_cap[t.capability] += t.requests
-    total = sum(by_cap.values())
+    total = max(sum(by_cap.values()), sum(p.requests for p in members))
     specific = [r for c, r in by_cap.items() if c != "other"]
     return max(specific) / total if total and specific else 0.0
 
@@ -150,12 +164,15 @@ def _template_exclusivity(members: Sequence[Profile]) -> float:
     exclusive = {
         tid for tid, c in users.items() if c >= 2 and (c / max(degree[tid], 1) >= 0.5 or degree[tid] <= 3 * n)
     }
-    total = own = 0
+    templated = own = 0
     for p in members:
         for t in p.templates:
-            total += t.requests
+            templated += t.requests
             if t.template_id in exclusive:
                 own += t.requests
+    # Over all requests: an event cohort's shared tutorial prompts are its own, but they are a small part
+    # of what its members send; a harvesting operation sends little else.
+    total = max(templated, sum(p.requests for p in members))
     return own / total if total else 0.0
 
 

@@ -8,7 +8,7 @@ CALL () {
   MATCH (e)<-[:PAID_WITH]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a) AS m
-  RETURN m, [] AS hs, $fam.instrument.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw
   UNION ALL
   MATCH (e:IP) WHERE $fam.ip.enabled
   WITH e, COUNT { (e)<-[:USED_IP]-(:Account) } AS d
@@ -16,7 +16,7 @@ CALL () {
   MATCH (e)<-[:USED_IP]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a) AS m
-  RETURN m, [] AS hs, $fam.ip.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw
   UNION ALL
   MATCH (e:Prefix) WHERE $fam.prefix.enabled
   WITH e, COUNT { (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(:Account) } AS paths
@@ -27,7 +27,7 @@ CALL () {
     RETURN collect(a) AS m
   }
   WITH m WHERE 2 <= size(m) <= $fam.prefix.max_degree
-  RETURN m, [] AS hs, $fam.prefix.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw
   UNION ALL
   MATCH (e:ASN) WHERE $fam.asn.enabled
   CALL (e) {
@@ -36,7 +36,7 @@ CALL () {
     RETURN collect(a) AS m
   }
   WITH m WHERE 2 <= size(m) <= $fam.asn.max_degree
-  RETURN m, [] AS hs, $fam.asn.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw
   UNION ALL
   MATCH (e:EmailDomain) WHERE $fam.email_domain.enabled
   WITH e, COUNT { (e)<-[:HAS_EMAIL_DOMAIN]-(:Account) } AS d
@@ -44,7 +44,7 @@ CALL () {
   MATCH (e)<-[:HAS_EMAIL_DOMAIN]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a) AS m
-  RETURN m, [] AS hs, $fam.email_domain.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw
   UNION ALL
   // Templates carry both the content signal and, through the hour buckets on SENT, the lockstep signal.
   MATCH (e:PromptTemplate) WHERE $fam.template.enabled OR $fam.synchrony.enabled
@@ -52,13 +52,17 @@ CALL () {
   WHERE 2 <= d <= $template_max_degree
   MATCH (e)<-[s:SENT]-(a:Account)
   WITH e, a, s ORDER BY a.account_id
-  WITH e, collect(a) AS m, collect(coalesce(s.hours, [])) AS hs
-  RETURN m, hs,
+  // Dedication: the share of the account's requests on this template (shrunk towards 0 for accounts with
+  // few requests). Two ordinary users of a popular prompt spend a little of their traffic on it; the
+  // accounts of a harvesting operation spend most of theirs.
+  WITH e, collect(a) AS m, collect(coalesce(s.hours, [])) AS hs,
+       collect(toFloat(coalesce(s.requests, 1)) / (coalesce(a.requests, 0) + $dedication_prior)) AS ded
+  RETURN m, hs, ded,
          CASE WHEN $fam.template.enabled THEN $fam.template.weight ELSE 0.0 END AS fw,
          CASE WHEN $fam.synchrony.enabled THEN $fam.synchrony.weight ELSE 0.0 END AS sw
 }
 // Rarity: IDF scaled to 1 for a pair-only entity, raised to $rarity_exponent (sharper = supernodes fade faster).
-WITH m, hs, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
+WITH m, hs, ded, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
 // Small groups give every pair. Bigger ones link each member to its next $k co-members (circularly) in
 // account order, so pairs that recur across entities still accumulate weight while the pair count stays
 // d * (k + chords); $chords long-range offsets (below d / 2, so no pair twice) keep the ring from being a
@@ -70,7 +74,7 @@ UNWIND CASE
      + [c IN range(1, $chords) WHERE c * d / (2 * ($chords + 1)) > $k | (i + c * d / (2 * ($chords + 1))) % d]
 END AS j
 WITH m[i] AS x, m[j] AS y,
-     w + CASE
+     w * (1.0 + CASE WHEN size(ded) > 0 THEN $dedication_boost * sqrt(ded[i] * ded[j]) ELSE 0.0 END) + CASE
        WHEN sw > 0.0 AND size(hs[i]) > 0 AND size(hs[j]) > 0 THEN sw * gds.similarity.jaccard(hs[i], hs[j])
        ELSE 0.0
      END AS pw

@@ -23,6 +23,7 @@ from loaders.ipinfo import try_canonical_ip
 from loaders.mining import assignment
 from loaders.mining.chunked import map_into
 from loaders.mining.grouping import KnownTemplate, group_items
+from loaders.mining.heads import map_heads
 from loaders.mining.normalise import skeleton_select
 from loaders.mining.registry import Registry
 from loaders.reading import MALFORMED, connect, source
@@ -372,11 +373,16 @@ def _mine(
 
     stage("checking IP addresses")
     _map_ips(con)
+    stage("finding instruction heads")
+    heads = map_heads(con, settings.head_words, settings.head_min_accounts)
+    # A prompt mapped to its instruction head is, from here on, that head's skeleton.
     con.execute(
         """CREATE VIEW m_good AS
-           SELECT n.account_id, n.ts, n.skel, n.skel_hash, n.model, n.input_tokens,
+           SELECT n.account_id, n.ts, coalesce(h.head_skel, n.skel) AS skel,
+                  coalesce(h.head_hash, n.skel_hash) AS skel_hash, n.model, n.input_tokens,
                   n.output_tokens, m.address, epoch_ms(n.ts) // 3600000 AS hour
            FROM m_norm n LEFT JOIN m_ipmap m ON n.ip_raw = m.ip_raw
+                LEFT JOIN m_head h ON n.skel_hash = h.skel_hash
            WHERE n.reject_reason IS NULL AND (n.ip_raw IS NULL OR m.address IS NOT NULL)"""
     )
 
@@ -447,7 +453,7 @@ def _mine(
     # The normalised log is no longer needed; the aggregates are what a resumed load replays.
     con.execute("DROP VIEW m_good")
     con.execute("DROP TABLE m_norm")
-    for table in ("m_skel", "m_cand", "g_registry", "g_canon", "g_items", "g_labels"):
+    for table in ("m_head", "m_skel", "m_cand", "g_registry", "g_canon", "g_items", "g_labels"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     assignment.drop_tables(con)
     con.execute("CREATE TABLE m_files (idx INTEGER, name VARCHAR, read BIGINT, rejected BIGINT)")
@@ -463,6 +469,7 @@ def _mine(
         requests=sum(s.read for s in stats),
         rejected=sum(s.rejected for s in stats),
         skeletons_grouped=grouped,
+        instruction_heads=heads,
         templates=templates,
     )
     return Mined(con, work_dir, stats, templates)

@@ -14,6 +14,7 @@ from app.api.fields import resolver
 from app.api.pagination import decode_cursor, page_size
 from app.api.types.actors import Actor
 from app.api.types.common import Connection, EvidencePath, PageInfo, connection
+from app.detection.model import CONTRIBUTION
 from app.services import campaigns as campaign_service
 from app.services.attribution import ActorClaim, display_key
 from app.services.campaigns import CampaignFilter, SharedKind
@@ -53,6 +54,11 @@ class Decision:
 class Feature:
     name: str
     value: float
+    contribution: float | None = strawberry.field(
+        default=None,
+        description="What this feature added to the score's log-odds (weight x value); none for a feature "
+        "that is reported but not scored.",
+    )
 
 
 @strawberry.type(description="A shared entity recorded by detection as evidence (instruments by key prefix).")
@@ -237,16 +243,7 @@ class Campaign:
             )
             if decided
             else None,
-            features=sorted(
-                (
-                    Feature(name=str(k), value=float(v))
-                    for k, v in features.items()
-                    if isinstance(v, int | float)
-                ),
-                key=lambda f: f.name,
-            )
-            if isinstance(features, dict)
-            else [],
+            features=_features(features) if isinstance(features, dict) else [],
             evidence=[
                 StoredEvidence(
                     kind=str(e["kind"]),
@@ -419,3 +416,20 @@ class CampaignConnection:
             avg_score=row.get("avg_score"),
             total_accounts=int(row.get("accounts") or 0),
         )
+
+
+def _features(stored: dict[str, object]) -> list[Feature]:
+    """Stored features with each scored one's contribution (kept as `contribution.<name>`) beside it."""
+    contrib = {
+        k.removeprefix(CONTRIBUTION): float(v)
+        for k, v in stored.items()
+        if k.startswith(CONTRIBUTION) and isinstance(v, int | float)
+    }
+    return sorted(
+        (
+            Feature(name=str(k), value=float(v), contribution=contrib.get(k))
+            for k, v in stored.items()
+            if not k.startswith(CONTRIBUTION) and isinstance(v, int | float)
+        ),
+        key=lambda f: f.name,
+    )
