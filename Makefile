@@ -28,8 +28,8 @@ stop:
 	$(BIN)/linkwatch neo4j stop
 
 lint: install
-	$(BIN)/ruff check app loaders tests bench
-	$(BIN)/ruff format --check app loaders tests bench
+	$(BIN)/ruff check app loaders scenarios tests bench
+	$(BIN)/ruff format --check app loaders scenarios tests bench
 
 typecheck: install
 	$(BIN)/mypy

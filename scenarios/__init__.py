@@ -1,0 +1,1 @@
+"""Synthetic traffic scenarios with planted distillation campaigns and benign look-alike cohorts."""

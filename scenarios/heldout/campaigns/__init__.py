@@ -1,0 +1,1 @@
+"""Campaign styles: one module per way an operator harvests the model."""

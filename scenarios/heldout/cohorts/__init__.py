@@ -1,0 +1,1 @@
+"""Benign cohort styles: honest crowds that share something and so look coordinated."""

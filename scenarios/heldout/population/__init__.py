@@ -1,0 +1,1 @@
+"""The ordinary platform: people, their devices and networks, and what they ask."""

@@ -1,0 +1,1 @@
+"""Prompt text: what ordinary people ask, code fragments, and shared slot filling."""

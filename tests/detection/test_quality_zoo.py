@@ -1,0 +1,72 @@
+"""Quality on the scenario zoo at test size, on seeds no parameter was fitted on: the development split's
+styles (fitted on seeds 1-3 at 20,000 accounts, docs/detection-quality.md) and the held-back split, whose
+styles no parameter was ever chosen on. Every run goes through the real pipeline: find, persist,
+attribute, read back as `linkwatch export campaigns` reads it."""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+from rich.console import Console
+
+from app.core.config import Settings
+from app.db.cypher import q
+from app.detection.quality import FoundCampaign, ScenarioQuality, evaluate_zoo, read_cohorts, read_zoo_truth
+from app.detection.runner import run_detection
+from loaders.pipeline import load_directory
+from loaders.settings import get_load_settings
+from tests.conftest import wipe
+
+ACCOUNTS = 4000
+CASES = [("dev", 21), ("dev", 22), ("heldout", 21)]
+
+
+def _run(driver: Driver, settings: Settings, out: Path, split: str, seed: int) -> ScenarioQuality:
+    wipe(driver)
+    importlib.import_module(f"scenarios.{split}").generate(out, ACCOUNTS, seed)
+    load_directory(out, driver, settings, get_load_settings(), Console(quiet=True))
+    run_detection(settings, trigger="test")
+    members: dict[str, set[str]] = defaultdict(set)
+    actors: dict[str, str] = {}
+    with driver.session(notifications_min_severity="OFF") as s:
+        for r in s.run(q("detection/export_campaigns")):
+            members[r["campaign_id"]].add(r["account_id"])
+            actors[r["campaign_id"]] = r["actor"] or ""
+    found = [FoundCampaign(members=frozenset(m), actor=actors[c]) for c, m in members.items()]
+    _, planted = read_zoo_truth(out / "truth.csv")
+    return evaluate_zoo(found, planted, ACCOUNTS, read_cohorts(out / "confounders.csv"))
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[f"{s}-seed{n}" for s, n in CASES])
+def quality(
+    request: pytest.FixtureRequest,
+    driver: Driver,
+    settings: Settings,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> ScenarioQuality:
+    split, seed = request.param
+    return _run(driver, settings, tmp_path_factory.mktemp(f"{split}-{seed}"), split, seed)
+
+
+def test_campaign_accounts_are_found(quality: ScenarioQuality) -> None:
+    assert quality.f1 >= 0.9, quality
+
+
+def test_legitimate_accounts_are_rarely_flagged(quality: ScenarioQuality) -> None:
+    assert quality.legit_per_2000 <= 2.0, quality.cohorts
+
+
+def test_every_campaign_is_found_in_at_most_two_pieces(quality: ScenarioQuality) -> None:
+    for p in quality.planted:
+        assert p.found_actor is not None, p
+        assert p.pieces <= 2, p
+
+
+def test_found_campaigns_are_attributed_to_their_operator_or_to_no_one(quality: ScenarioQuality) -> None:
+    judged = [p for p in quality.planted if p.attribution_correct is not None]
+    right = [p for p in judged if p.attribution_correct]
+    assert len(right) >= 0.8 * len(judged), [p for p in judged if not p.attribution_correct]
