@@ -10,10 +10,14 @@ recruiting, and every candidate community is kept with its features and what its
 campaign candidate when most members belong to planted campaigns (its group: their style), benign
 otherwise (its group: the benign cohort most of its members belong to, or `background`).
 
-The model is an L2 logistic regression (scikit-learn) over the features, each candidate weighted by the
+The model is an L2-regularised logistic regression over the features, each candidate weighted by the
 square root of its size (a 500-account cohort matters more than a household, but does not drown every
-small campaign), classes balanced. The regularisation C is chosen by leave-one-group-out: for each style
-or cohort, fit without its candidates and score them, so every figure is on a style the fit never saw.
+small campaign), classes balanced, and every weight's sign fixed by what its feature means (`SIGNS`):
+more harvesting behaviour never lowers the score, older accounts never raise it, and features an operator
+simply declares (a registered organisation) are not scored at all. A sign the data would flip is a fit to
+one generator's cohorts, not a property of campaigns. The bounded fit is scipy's L-BFGS-B over the
+log-loss. The regularisation is chosen by leave-one-group-out: for each style or cohort, fit without its
+candidates and score them, so every figure is on a style the fit never saw.
 Never run this on the held-back split: it exists to measure what this fit does on styles nobody tuned to.
 """
 
@@ -29,14 +33,30 @@ from typing import Any
 import numpy as np
 from _detection_common import store_db
 from detection_eval import generator, truth_file
-from sklearn.linear_model import LogisticRegression
+from scipy.optimize import minimize
 
 from app.detection.model import CONTRIBUTION
 from app.detection.params import DetectionParams
 from app.detection.pipeline import find_campaigns
 from app.detection.quality import read_cohorts, read_zoo_truth
 
-FEATURES = tuple(sorted(DetectionParams().feature_weights))
+# +1: the weight is >= 0; -1: <= 0; 0: either sign. Features not listed are reported, never scored.
+SIGNS: dict[str, int] = {
+    "volume": 1,
+    "capability_concentration": 1,
+    "template_exclusivity": 1,
+    "synchrony": 1,
+    "new_model_switch": 1,
+    "hosting_share": 1,
+    "signup_burst": 1,
+    "young_accounts": 1,
+    "shared_card_density": 1,
+    "round_the_clock": 1,
+    "account_age": -1,
+    "size_scale": 0,
+}
+FEATURES = tuple(sorted(SIGNS))
+_BOUNDS: dict[int, tuple[float | None, float | None]] = {1: (0.0, None), -1: (None, 0.0), 0: (None, None)}
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 HELD_BACK = "heldout"
 
@@ -80,11 +100,41 @@ def design(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return x, y, w
 
 
-def fit(rows: list[dict[str, Any]], c: float) -> LogisticRegression:
+class Model:
+    """A fitted logistic model: weights per FEATURES entry and a bias."""
+
+    def __init__(self, weights: np.ndarray, bias: float) -> None:
+        self.weights = weights
+        self.bias = bias
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return np.asarray(1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias))))
+
+
+def fit(rows: list[dict[str, Any]], c: float) -> Model:
     x, y, w = design(rows)
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
-    model.fit(x, y, sample_weight=w)
-    return model
+    # Balanced classes: each class carries half the total sample weight.
+    for cls in (0, 1):
+        mask = y == cls
+        if mask.any():
+            w = np.where(mask, w * (0.5 * w.sum() / w[mask].sum()), w)
+    w = w / w.mean()
+    n = len(FEATURES)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ theta[:n] + theta[n]
+        # log(1 + e^z) - y z, stably; its gradient is (sigmoid(z) - y).
+        nll = np.logaddexp(0.0, z) - y * z
+        r = 1.0 / (1.0 + np.exp(-z)) - y
+        value = float(np.sum(w * nll)) + 0.5 / c * float(theta[:n] @ theta[:n])
+        grad = np.append(x.T @ (w * r) + theta[:n] / c, np.sum(w * r))
+        return value, grad
+
+    bounds = [
+        (0.0, None) if SIGNS[f] > 0 else (None, 0.0) if SIGNS[f] < 0 else (None, None) for f in FEATURES
+    ]
+    res = minimize(loss, np.zeros(n + 1), jac=True, method="L-BFGS-B", bounds=[*bounds, (None, None)])
+    return Model(res.x[:n], float(res.x[n]))
 
 
 def loso(rows: list[dict[str, Any]], c: float, threshold: float) -> dict[str, tuple[int, int, int]]:
@@ -98,7 +148,7 @@ def loso(rows: list[dict[str, Any]], c: float, threshold: float) -> dict[str, tu
             continue
         model = fit(train, c)
         x, _, _ = design(test)
-        p = model.predict_proba(x)[:, 1]
+        p = model.predict(x)
         flagged = sum(r["size"] for r, pi in zip(test, p, strict=True) if pi >= threshold)
         out[g] = (sum(r["size"] for r in test), flagged, len(test))
     return out
@@ -147,8 +197,8 @@ def main() -> None:
     for g, (n, flagged, k) in table.items():
         print(f"| {g} | {k} | {n} | {flagged} ({flagged / n:.1%}) |")
     model = fit(rows, best_c)
-    weights = {f: round(float(w), 3) for f, w in zip(FEATURES, model.coef_[0], strict=True)}
-    bias = round(float(model.intercept_[0]), 3)
+    weights = {f: round(float(w), 3) for f, w in zip(FEATURES, model.weights, strict=True)}
+    bias = round(model.bias, 3)
     print("\nweights:", json.dumps(weights, indent=1), "\nbias:", bias)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(

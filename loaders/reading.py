@@ -61,7 +61,9 @@ class Source:
 
 def _table_fn(df: DataFile, row_numbers: bool = False) -> str:
     if df.format is Format.CSV:
-        return "read_csv(?, all_varchar = true, header = true)"
+        # Single-threaded: a quoted field may hold line breaks (a prompt pasted with its paragraphs), which
+        # DuckDB's parallel CSV scanner refuses; rows are numbered in file order anyway.
+        return "read_csv(?, all_varchar = true, header = true, parallel = false)"
     if df.format is Format.PARQUET:
         return "read_parquet(?, file_row_number = true)" if row_numbers else "read_parquet(?)"
     return "read_ndjson_objects(?, ignore_errors = true)"
