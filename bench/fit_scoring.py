@@ -35,10 +35,10 @@ from _detection_common import store_db
 from detection_eval import generator, truth_file
 from scipy.optimize import minimize
 
-from app.detection.model import CONTRIBUTION
 from app.detection.params import DetectionParams
 from app.detection.pipeline import find_campaigns
 from app.detection.quality import read_cohorts, read_zoo_truth
+from app.domain.vocabulary import CONTRIBUTION
 
 # +1: the weight is >= 0; -1: <= 0; 0: either sign. Features not listed are reported, never scored.
 SIGNS: dict[str, int] = {

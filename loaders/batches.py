@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from app.domain.actor import actor_id
+from app.domain.instrument import instrument_key
+from app.domain.ip import canonical_ip
+from app.domain.label import graph_key
+from app.domain.vocabulary import LabelEntity
 from loaders.discovery import Kind
-from loaders.fields import instrument_key
 from loaders.graph import Step
-from loaders.ipinfo import canonical_ip
 from loaders.records import AccountRow, IpLinkRow, LabelRow, PaymentLinkRow
 
 # template label value -> (template_id, masked text, capability)
 TemplateResolver = Callable[[str], tuple[str, str, str]]
 LABEL_CREATED_BY = "loader"
-
-
-def actor_id(name: str) -> str:
-    """The slug of an actor's name (data model); names with no ASCII letters get a stable hash."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-")
-    return slug or "actor-" + hashlib.sha256(name.strip().encode()).hexdigest()[:12]
 
 
 def iso(value: datetime | None) -> str | None:
@@ -136,18 +131,14 @@ def label_steps(rows: Sequence[LabelRow], key: bytes, resolve_template: Template
             "note": r.note,
             "created_by": LABEL_CREATED_BY,
         }
-        if r.entity == "instrument":
-            d["value"] = instrument_key(r.value, key)
-        elif r.entity == "asn":
-            d["value"] = int(r.value)
-        elif r.entity == "ip":
-            info = canonical_ip(r.value)
-            d.update(value=info.address, version=info.version, prefix=info.prefix)
-        elif r.entity == "template":
+        if r.entity is LabelEntity.TEMPLATE:
             tid, text, capability = resolve_template(r.value)
             d.update(value=tid, text=text, capability=capability)
+        elif r.entity is LabelEntity.IP:
+            info = canonical_ip(r.value)
+            d.update(value=info.address, version=info.version, prefix=info.prefix)
         else:
-            d["value"] = r.value
+            d["value"] = graph_key(r.entity, r.value, key)
         by_entity.setdefault(r.entity, []).append(d)
     return [Step(f"load/labels_{entity}", {"rows": rs}) for entity, rs in sorted(by_entity.items())]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from loaders.fields import looks_like_card_number
+from app.domain.instrument import looks_like_card_number
 from loaders.records import SENSITIVE_FIELDS
 
 REDACTED = "[REDACTED]"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from enum import Enum
 
 import strawberry
 
@@ -20,14 +19,18 @@ from app.api.types.campaigns import ActorAttribution, Campaign
 from app.api.types.runs import DetectionRun
 from app.core.config import Settings
 from app.core.logging import get_logger
+from app.domain.actor import actor_id
+from app.domain.label import graph_key
+from app.domain.vocabulary import CampaignStatus, LabelEntity
 from app.services import actors as actor_service
 from app.services import attribution as attribution_service
 from app.services import campaigns as campaign_service
 from app.services import runs as run_service
-from app.services.actors import ActorExistsError, LabelEntity
+from app.services.actors import ActorExistsError
 
 log = get_logger(__name__)
 MAX_NOTE = 2000
+MAX_ACTOR_NAME = 200
 
 
 def _note(note: str | None) -> str | None:
@@ -36,19 +39,13 @@ def _note(note: str | None) -> str | None:
     return note
 
 
-@strawberry.enum(name="LabelEntity")
-class LabelEntityKind(Enum):
-    ACCOUNT = "account"
-    IP = "ip"
-    INSTRUMENT = "instrument"
-    ASN = "asn"
-    EMAIL_DOMAIN = "email_domain"
-    TEMPLATE = "template"
+# The graph's own vocabulary is the GraphQL enum: one list of label entity kinds, not two.
+strawberry.enum(LabelEntity)
 
 
 @strawberry.input
 class LabelInput:
-    entity: LabelEntityKind
+    entity: LabelEntity
     value: str = strawberry.field(
         description="Natural key; for an instrument the raw token (hashed, never stored)."
     )
@@ -67,7 +64,7 @@ def _run_in_background(settings: Settings, run_id: str) -> None:
         log.exception("detection run failed", run_id=run_id)
 
 
-async def _decide(info: Info, id: strawberry.ID, status: str, note: str | None) -> Campaign:
+async def _decide(info: Info, id: strawberry.ID, status: CampaignStatus, note: str | None) -> Campaign:
     row = await campaign_service.decide(info.context.graph, str(id), status, info.context.who, _note(note))
     if row is None:
         raise NotFoundError(f"no campaign {str(id)[:64]!r}")
@@ -78,11 +75,11 @@ async def _decide(info: Info, id: strawberry.ID, status: str, note: str | None) 
 class Mutation:
     @mutation(permission_classes=[IsAnalyst], description="Confirm a campaign (kept across runs).")
     async def confirm_campaign(self, info: Info, id: strawberry.ID, note: str | None = None) -> Campaign:
-        return await _decide(info, id, "confirmed", note)
+        return await _decide(info, id, CampaignStatus.CONFIRMED, note)
 
     @mutation(permission_classes=[IsAnalyst], description="Dismiss a campaign (kept across runs).")
     async def dismiss_campaign(self, info: Info, id: strawberry.ID, note: str | None = None) -> Campaign:
-        return await _decide(info, id, "dismissed", note)
+        return await _decide(info, id, CampaignStatus.DISMISSED, note)
 
     @mutation(
         permission_classes=[IsAnalyst],
@@ -115,8 +112,15 @@ class Mutation:
     @mutation(permission_classes=[IsAnalyst], description="Create an actor (id = slug of the name).")
     async def create_actor(self, info: Info, name: str, aliases: list[str] | None = None) -> Actor:
         name = name.strip()
-        if not name or len(name) > 200 or not actor_service.slug(name):
-            raise InvalidInputError("an actor needs a name of 1-200 characters with letters or digits")
+        invalid = InvalidInputError(
+            f"an actor needs a name of 1-{MAX_ACTOR_NAME} characters with letters or digits"
+        )
+        if len(name) > MAX_ACTOR_NAME:
+            raise invalid
+        try:
+            actor_id(name)
+        except ValueError as exc:
+            raise invalid from exc
         try:
             row = await actor_service.create(info.context.graph, name, list(aliases or []), info.context.who)
         except ActorExistsError as exc:
@@ -127,21 +131,11 @@ class Mutation:
     async def add_label(self, info: Info, input: LabelInput) -> Label:
         if not 0.0 <= input.confidence <= 1.0:
             raise InvalidInputError("confidence must be between 0 and 1")
-        entity = LabelEntity(input.entity.value)
-        key: str | int = input.value.strip()
-        if entity is LabelEntity.INSTRUMENT:
-            key = attribution_service.instrument_key(info.context.settings.hash_key(), input.value)
-        elif entity is LabelEntity.IP:
-            try:
-                key = attribution_service.canonical_ip(input.value)
-            except ValueError as exc:
-                raise InvalidInputError("not an IP address") from exc
-        elif entity is LabelEntity.ASN:
-            if not input.value.strip().removeprefix("AS").isdigit():
-                raise InvalidInputError("an ASN is a number")
-            key = int(input.value.strip().removeprefix("AS"))
-        elif entity is LabelEntity.EMAIL_DOMAIN:
-            key = input.value.strip().lower()
+        entity = input.entity
+        try:
+            key = graph_key(entity, input.value, info.context.settings.hash_key())
+        except ValueError as exc:  # the reason never quotes the value: it may be a card number
+            raise InvalidInputError(f"{entity.value}: {exc}") from exc
         row = await actor_service.add_label(
             info.context.graph,
             entity,

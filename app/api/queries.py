@@ -35,6 +35,9 @@ from app.api.types.entities import (
     load_neighbourhood,
 )
 from app.api.types.runs import DetectionRun
+from app.domain.email_domain import canonical_email_domain
+from app.domain.instrument import instrument_key
+from app.domain.ip import canonical_ip
 from app.services import actors as actor_service
 from app.services import attribution as attribution_service
 from app.services import campaigns as campaign_service
@@ -49,9 +52,16 @@ MAX_PATH_LENGTH = 8  # hops; bounded by the quantifier in cypher/api/path_accoun
 
 def _ip(text: str) -> str:
     try:
-        return attribution_service.canonical_ip(text)
+        return canonical_ip(text).address
     except ValueError as exc:
         raise InvalidInputError(f"not an IP address: {text[:64]!r}") from exc
+
+
+def _email_domain(text: str) -> str:
+    try:
+        return canonical_email_domain(text)
+    except ValueError as exc:
+        raise InvalidInputError(f"not a domain name: {text[:64]!r}") from exc
 
 
 @strawberry.input
@@ -124,9 +134,9 @@ class Query:
         if kind is ItemKind.IP:
             key = _ip(key)
         elif kind is ItemKind.INSTRUMENT:
-            key = attribution_service.instrument_key(info.context.settings.hash_key(), key)
+            key = instrument_key(key, info.context.settings.hash_key())
         elif kind is ItemKind.EMAIL_DOMAIN:
-            key = key.strip().lower()
+            key = _email_domain(key)
         result = await attribution_service.lookup(info.context.graph, kind, key, scan=ENTITY_SCAN)
         # Later fields (campaign.attribution, evidence) reuse what this one round trip already read.
         for hit in result.campaigns:
@@ -150,7 +160,7 @@ class Query:
         description="Look up by the raw instrument token: hashed with the server key, never stored/echoed.",
     )
     async def instrument(self, info: Info, id: str, first: int | None = None) -> Instrument | None:
-        key = attribution_service.instrument_key(info.context.settings.hash_key(), id)
+        key = instrument_key(id, info.context.settings.hash_key())
         row = await load_neighbourhood(info, NeighbourhoodKind.INSTRUMENT, key, first)
         return instrument_of(row) if row else None
 

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-# A scored feature's contribution to the score (log-odds) is stored beside it under this prefix.
-CONTRIBUTION = "contribution."
-
 
 class EvidenceItem(BaseModel):
     """One shared entity that ties a campaign's accounts together, strongest first."""

@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from app.detection.model import CONTRIBUTION
 from app.detection.params import DetectionParams
 from app.detection.profiles import Profile, template_users
+from app.domain.vocabulary import CONTRIBUTION
 
 HOUR = 3600
 DAY = 86400

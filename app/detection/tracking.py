@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DECIDED = frozenset({"confirmed", "dismissed"})
+from app.domain.vocabulary import DECIDED_CAMPAIGN_STATUSES as DECIDED
 
 
 class TrackingParams(BaseModel):

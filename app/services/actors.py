@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from enum import StrEnum
-
 from neo4j.exceptions import ConstraintError
 
+from app.domain.actor import actor_id
+from app.domain.vocabulary import LabelEntity
 from app.services.db import Graph, Row
-
-
-class LabelEntity(StrEnum):
-    """What a label can point at (one Cypher file each: labels never build Cypher from input)."""
-
-    ACCOUNT = "account"
-    IP = "ip"
-    INSTRUMENT = "instrument"
-    ASN = "asn"
-    EMAIL_DOMAIN = "email_domain"
-    TEMPLATE = "template"
 
 
 class ActorExistsError(Exception):
     pass
-
-
-def slug(name: str) -> str:
-    """`actor_id`: the lower-case ASCII slug of the name (docs/data-model.md)."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 async def page(graph: Graph, search: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:
@@ -51,12 +32,12 @@ async def labels(graph: Graph, actor_id: str, limit: int) -> list[Row]:
 
 
 async def create(graph: Graph, name: str, aliases: list[str], by: str) -> Row:
+    """ValueError when no actor id can be made from the name (`app.domain.actor`)."""
+    aid = actor_id(name)
     try:
-        row = await graph.fetch_one(
-            "api/actor_create", actor_id=slug(name), name=name, aliases=aliases, by=by
-        )
+        row = await graph.fetch_one("api/actor_create", actor_id=aid, name=name, aliases=aliases, by=by)
     except ConstraintError as exc:
-        raise ActorExistsError(slug(name)) from exc
+        raise ActorExistsError(aid) from exc
     assert row is not None  # CREATE always returns its node
     return dict(row["actor"])
 

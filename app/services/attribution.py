@@ -8,14 +8,12 @@ question time, so they show what is true now, not what was true when the edge wa
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import ipaddress
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from app.domain.vocabulary import AttributionSource, AttributionStatus
 from app.services.convert import evidence_items, to_datetime
 from app.services.db import Graph, Row
 
@@ -119,15 +117,6 @@ def display_key(kind: str, key: str) -> str:
     return key[:KEY_PREFIX_LEN] if kind == "instrument" else key
 
 
-def instrument_key(hash_key: bytes, token: str) -> str:
-    """The graph key of a payment-instrument token (same keyed hash as the loaders)."""
-    return hmac.new(hash_key, token.encode(), hashlib.sha256).hexdigest()
-
-
-def canonical_ip(text: str) -> str:
-    return str(ipaddress.ip_address(text.strip()))
-
-
 def node(kind: str, key: str) -> PathNode:
     return PathNode(label=_LABEL.get(kind, kind), key=display_key(kind, key))
 
@@ -139,21 +128,23 @@ def claims_from(campaign_id: str, edges: list[Row]) -> list[ActorClaim]:
             campaign_id=campaign_id,
             actor=e["actor"],
             confidence=1.0 if _confirmed(e["edge"]) else float(e["edge"].get("confidence") or 0.0),
-            source=str(e["edge"].get("source") or "auto"),
-            status=str(e["edge"].get("status") or "proposed"),
+            source=str(e["edge"].get("source") or AttributionSource.AUTO),
+            status=str(e["edge"].get("status") or AttributionStatus.PROPOSED),
             decided_by=e["edge"].get("decided_by"),
             decided_at=to_datetime(e["edge"].get("decided_at")),
             note=e["edge"].get("decision_note"),
         )
         for e in edges
-        if (e["edge"].get("status") or "proposed") != "rejected"
+        if (e["edge"].get("status") or AttributionStatus.PROPOSED) != AttributionStatus.REJECTED
     ]
-    out.sort(key=lambda c: (c.status != "confirmed", -c.confidence, c.actor["actor_id"]))
+    out.sort(key=lambda c: (c.status != AttributionStatus.CONFIRMED, -c.confidence, c.actor["actor_id"]))
     return out
 
 
 def _confirmed(edge: Row) -> bool:
-    return edge.get("status") == "confirmed" and edge.get("source") == "analyst"
+    return (
+        edge.get("status") == AttributionStatus.CONFIRMED and edge.get("source") == AttributionSource.ANALYST
+    )
 
 
 def item_paths(kind: ItemKind, key: str, hit: Row, entities: list[Row]) -> list[EvidencePath]:
@@ -220,7 +211,9 @@ def verdicts(campaigns: list[CampaignHit], labels: list[Row]) -> list[ActorVerdi
         for claim in hit.claims:
             v = add(claim.actor, claim.confidence * weight)
             v.campaign_ids.append(hit.campaign["campaign_id"])
-            v.confirmed = v.confirmed or (claim.status == "confirmed" and claim.source == "analyst")
+            v.confirmed = v.confirmed or (
+                claim.status == AttributionStatus.CONFIRMED and claim.source == AttributionSource.ANALYST
+            )
     for label in labels:
         v = add(label["actor"], float(label["edge"].get("confidence") or 0.0))
         v.labelled = True
@@ -338,10 +331,10 @@ def _actor_paths(pair: tuple[str, str], row: Row, claim: ActorClaim | None) -> l
         when = f" at {claim.decided_at.isoformat()}" if claim.decided_at else ""
         paths.append(
             EvidencePath(
-                kind="analyst_decision" if claim.source == "analyst" else "detection",
+                kind="analyst_decision" if claim.source == AttributionSource.ANALYST else "detection",
                 summary=(
                     f"{claim.status}{who}{when}"
-                    if claim.source == "analyst"
+                    if claim.source == AttributionSource.ANALYST
                     else f"proposed by detection with confidence {claim.confidence:.2f}"
                 )
                 + (f": {claim.note}" if claim.note else ""),
@@ -377,7 +370,8 @@ def _actor_paths(pair: tuple[str, str], row: Row, claim: ActorClaim | None) -> l
                 EvidencePath(
                     kind="prior_campaign",
                     summary=f"{kind} {display_key(kind, key)} is also strong evidence of "
-                    f"{prior['campaign_id']}, attributed to {aid} ({prior.get('status') or 'proposed'})",
+                    f"{prior['campaign_id']}, attributed to {aid} "
+                    f"({prior.get('status') or AttributionStatus.PROPOSED})",
                     nodes=[cnode, node(kind, key), PathNode("Campaign", prior["campaign_id"]), anode],
                     relationships=[
                         "<-[:SHARED_BY_MEMBERS]-",

@@ -11,10 +11,11 @@ kinds of row. Payment links stay in Python: their keyed hash and the raw-card-nu
 
 from __future__ import annotations
 
+from app.domain.email_domain import DOMAIN_LABELS, DOMAIN_MAX_CHARS
+from app.domain.ip import DOTTED_QUAD
+from app.domain.vocabulary import IP_TYPES
 from loaders.discovery import Kind
-from loaders.ipinfo import DOTTED_QUAD, IP_TYPES
 from loaders.reading import MALFORMED, Source
-from loaders.records import DOMAIN_LABELS, DOMAIN_MAX_CHARS
 
 # Printable ASCII without leading or trailing spaces: Python's strip() leaves such a value as it is.
 _PLAIN = "[!-~]([ -~]*[!-~])?"

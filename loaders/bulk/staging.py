@@ -24,9 +24,9 @@ import duckdb
 import pyarrow as pa
 
 from app.core.logging import configure_logging, get_logger
+from app.domain.instrument import instrument_key
 from loaders.bulk.plain_rows import split
 from loaders.discovery import DataFile, Kind
-from loaders.fields import instrument_key
 from loaders.reading import connect, source
 from loaders.records import AccountRow, IpLinkRow, PaymentLinkRow
 from loaders.rejects import RejectWriter

@@ -18,8 +18,8 @@ import duckdb
 import pyarrow as pa
 
 from app.core.logging import get_logger
+from app.domain.ip import try_canonical_ip
 from loaders.discovery import DataFile, Kind
-from loaders.ipinfo import try_canonical_ip
 from loaders.mining import assignment
 from loaders.mining.chunked import map_into
 from loaders.mining.grouping import KnownTemplate, group_items

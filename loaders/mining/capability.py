@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SOFTWARE = "software_engineering"
-AGENTIC = "agentic_tool_use"
-LONG = "long_horizon"
-COT = "reasoning_cot"
-RUBRIC = "rubric_grading"
-OTHER = "other"
-CAPABILITIES = (SOFTWARE, AGENTIC, LONG, COT, RUBRIC, OTHER)
+from app.domain.vocabulary import AGENTIC_TOOL_USE as AGENTIC
+from app.domain.vocabulary import LONG_HORIZON as LONG
+from app.domain.vocabulary import OTHER
+from app.domain.vocabulary import REASONING_COT as COT
+from app.domain.vocabulary import RUBRIC_GRADING as RUBRIC
+from app.domain.vocabulary import SOFTWARE_ENGINEERING as SOFTWARE
+
 PRIORITY = (AGENTIC, LONG, RUBRIC, COT, SOFTWARE)
 MIN_SCORE = 2
 

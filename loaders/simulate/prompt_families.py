@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass, field
 from math import log, prod
 
-from loaders.mining.capability import AGENTIC, COT, LONG, OTHER, RUBRIC, SOFTWARE
+from app.domain.vocabulary import AGENTIC_TOOL_USE as AGENTIC
+from app.domain.vocabulary import LONG_HORIZON as LONG
+from app.domain.vocabulary import OTHER
+from app.domain.vocabulary import REASONING_COT as COT
+from app.domain.vocabulary import RUBRIC_GRADING as RUBRIC
+from app.domain.vocabulary import SOFTWARE_ENGINEERING as SOFTWARE
 
 _CHOICE = re.compile(r"\[\[(.*?)\]\]", re.S)
 

@@ -11,12 +11,12 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from datetime import UTC, datetime
 
 from neo4j import Driver
+
+from app.domain.instrument import instrument_key
 
 HYDRA_TOKEN = "tok_hydra_card_0001"
 QUIET_TOKEN = "tok_quiet_card_0002"
@@ -30,10 +30,6 @@ DAY0 = int(datetime(2026, 5, 1, tzinfo=UTC).timestamp()) // 3600  # hour bucket 
 NOISE = 1100
 
 
-def ikey(hash_key: bytes, token: str) -> str:
-    return hmac.new(hash_key, token.encode(), hashlib.sha256).hexdigest()
-
-
 def hydra_accounts() -> list[str]:
     return [f"a{i:03d}" for i in range(1, 13)]
 
@@ -43,7 +39,7 @@ def blue_accounts() -> list[str]:
 
 
 def build(driver: Driver, hash_key: bytes, noise: int = NOISE) -> dict[str, str]:
-    hydra_key, quiet_key = ikey(hash_key, HYDRA_TOKEN), ikey(hash_key, QUIET_TOKEN)
+    hydra_key, quiet_key = instrument_key(HYDRA_TOKEN, hash_key), instrument_key(QUIET_TOKEN, hash_key)
     hydra_evidence = json.dumps(
         [
             {"kind": "instrument", "key": hydra_key, "accounts": 12, "weight": 5.1, "detail": "one card"},

@@ -1,22 +1,20 @@
-"""Field parsing: timestamps, card numbers, ASNs, IP canonicalisation and prefixes, file discovery."""
+"""Field parsing: timestamps, card numbers refused by the row models, file discovery, Parquet line numbers
+(identifier rules themselves: tests/unit/domain)."""
 
 from __future__ import annotations
 
-import ipaddress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from loaders.discovery import Format, Kind, classify, discover
-from loaders.fields import instrument_key, looks_like_card_number, parse_asn, parse_timestamp
-from loaders.ipinfo import IpInfo, canonical_ip, try_canonical_ip
+from loaders.fields import parse_timestamp
 from loaders.reading import connect, iter_rows, source
-from loaders.records import PaymentLinkRow, RowError, validate
+from loaders.records import AccountRow, IpLinkRow, LabelRow, PaymentLinkRow, RowError, validate
 
 
 @pytest.mark.parametrize(
@@ -34,22 +32,6 @@ def test_timestamps(text: str, expected: datetime) -> None:
     assert parse_timestamp(text) == expected
 
 
-@pytest.mark.parametrize(
-    ("value", "is_card"),
-    [
-        ("4539148803436467", True),
-        ("4539 1488 0343 6467", True),
-        ("4539-1488-0343-6467", True),
-        ("4539148803436468", False),  # fails Luhn
-        ("453914880343", False),  # 12 digits
-        ("tok_4539148803436467", False),  # an opaque token may contain digits
-        ("45391488034364670000", False),  # 20 digits
-    ],
-)
-def test_card_numbers(value: str, is_card: bool) -> None:
-    assert looks_like_card_number(value) is is_card
-
-
 def test_card_number_is_rejected_without_echoing_it() -> None:
     with pytest.raises(RowError) as err:
         validate(PaymentLinkRow, {"account_id": "a", "instrument_id": "4539 1488 0343 6467"})
@@ -57,37 +39,43 @@ def test_card_number_is_rejected_without_echoing_it() -> None:
     assert "4539" not in str(err.value)
 
 
-def test_instrument_key_is_keyed_hmac() -> None:
-    a = instrument_key("tok_1", b"k1")
-    assert len(a) == 64
-    assert a == instrument_key(" tok_1 ", b"k1")
-    assert a != instrument_key("tok_1", b"k2")
-
-
-def test_asn() -> None:
-    assert parse_asn("AS64500") == 64500 == parse_asn("as 64500") == parse_asn("64500")
-    with pytest.raises(ValueError, match="AS number"):
-        parse_asn("64500x")
+@pytest.mark.parametrize(
+    ("model", "raw", "field", "value"),
+    [
+        (AccountRow, {"account_id": "a", "email_domain": " @Mail.Example.COM "}, "email_domain",
+         "mail.example.com"),
+        (IpLinkRow, {"account_id": "a", "ip": " ::FFFF:C000:201 "}, "ip", "192.0.2.1"),
+        (IpLinkRow, {"account_id": "a", "ip": "2001:0DB8::0001", "asn": "as 13335"}, "asn", 13335),
+        (LabelRow, {"entity": "IP", "value": "::ffff:192.0.2.1", "actor": "x"}, "value", "192.0.2.1"),
+        (LabelRow, {"entity": "asn", "value": "AS13335", "actor": "x"}, "value", "13335"),
+        (LabelRow, {"entity": "email_domain", "value": "@MAIL.example.com", "actor": "x"}, "value",
+         "mail.example.com"),
+        (LabelRow, {"entity": "instrument", "value": " tok_1 ", "actor": "x"}, "value", "tok_1"),
+    ],
+)  # fmt: skip
+def test_row_models_apply_the_domain_rules(
+    model: type[Any], raw: dict[str, str | None], field: str, value: object
+) -> None:
+    assert getattr(validate(model, raw), field) == value
 
 
 @pytest.mark.parametrize(
-    ("raw", "address", "version", "prefix"),
+    ("raw", "field", "reason"),
     [
-        ("203.0.113.77", "203.0.113.77", 4, "203.0.113.0/24"),
-        (" 10.1.2.3 ", "10.1.2.3", 4, "10.1.2.0/24"),
-        ("2001:DB8:0:0::1", "2001:db8::1", 6, "2001:db8::/48"),
-        ("2001:db8:abcd:12::9", "2001:db8:abcd:12::9", 6, "2001:db8:abcd::/48"),
-        ("::ffff:198.51.100.7", "198.51.100.7", 4, "198.51.100.0/24"),  # v4-mapped: the v4 host
+        ({"entity": "account", "value": "a", "actor": "???"}, "actor",
+         "an actor name needs letters or digits"),
+        ({"entity": "asn", "value": "AS-1", "actor": "x"}, "value",
+         "not an AS number (expected 64500 or AS64500)"),
+        ({"entity": "ip", "value": "::ffff:999.0.2.1", "actor": "x"}, "value",
+         "not a valid IPv4 or IPv6 address"),
     ],
-)
-def test_ip_canonical_and_prefix(raw: str, address: str, version: int, prefix: str) -> None:
-    info = canonical_ip(raw)
-    assert (info.address, info.version, info.prefix) == (address, version, prefix)
-
-
-@pytest.mark.parametrize("raw", ["999.1.1.1", "1.2.3", "10.0.0.0/24", "example.com", "", "2001:db8::g"])
-def test_invalid_ips(raw: str) -> None:
-    assert try_canonical_ip(raw) is None
+)  # fmt: skip
+def test_label_rows_are_refused_by_the_domain_rules(
+    raw: dict[str, str | None], field: str, reason: str
+) -> None:
+    with pytest.raises(RowError) as err:
+        validate(LabelRow, raw)
+    assert (err.value.field, err.value.reason) == (field, reason)
 
 
 def test_discovery_by_kind_prefix_and_format(tmp_path: Path) -> None:
@@ -107,30 +95,6 @@ def test_discovery_by_kind_prefix_and_format(tmp_path: Path) -> None:
     assert gz.format is Format.JSONL
     assert gz.gzipped
     assert sum(len(v) for v in found.values()) == 7
-
-
-@given(
-    st.one_of(
-        st.ip_addresses().map(str),
-        st.tuples(*[st.integers(0, 300)] * 4).map(lambda t: ".".join(map(str, t))),
-        st.tuples(
-            *[st.sampled_from(["0", "00", "01", "1", "10", "255", "256", "099", "+1", " 1", "1a"])] * 4
-        ).map(".".join),
-        st.text(alphabet="0123456789.:abcdef%\u0661 ", max_size=20),
-    )
-)
-def test_fast_ipv4_path_matches_the_ipaddress_module(text: str) -> None:
-    """The dotted-quad shortcut accepts, rejects and canonicalises exactly as `ipaddress` does."""
-    try:
-        addr = ipaddress.ip_address(text.strip())
-    except ValueError:
-        expected = None
-    else:
-        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-            addr = addr.ipv4_mapped
-        net = ipaddress.ip_network(f"{addr}/{24 if addr.version == 4 else 48}", strict=False)
-        expected = IpInfo(str(addr), addr.version, str(net))
-    assert try_canonical_ip(text) == expected
 
 
 @pytest.mark.parametrize("extra_column", [None, "file_row_number"])

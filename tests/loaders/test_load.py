@@ -6,7 +6,7 @@ import pytest
 from neo4j import Driver
 
 from app.core.config import Settings
-from loaders.fields import instrument_key
+from app.domain.instrument import instrument_key
 from loaders.mining.normalise import skeleton, template_id
 
 from .conftest import graph_text, reset_state, run_load, snapshot

@@ -9,7 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from loaders.mining.capability import CAPABILITIES, explain, tag
+from app.domain.vocabulary import CAPABILITIES
+from loaders.mining.capability import explain, tag
 from loaders.mining.grouping import KnownTemplate, Skeleton, group
 from loaders.mining.normalise import skeleton, skeleton_key, skeleton_sql, template_id
 from loaders.settings import LoadSettings

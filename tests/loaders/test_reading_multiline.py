@@ -27,7 +27,8 @@ def test_quoted_line_breaks_in_a_large_gzipped_csv(tmp_path: Path) -> None:
     df = DataFile(path=path, kind=Kind.REQUESTS, format=Format.CSV, gzipped=True)
     src = source(con, df)
     got = con.execute(
-        f"SELECT line, account_id, prompt FROM ({src.sql}) ORDER BY line", src.params
+        f"SELECT line, account_id, prompt FROM ({src.sql}) ORDER BY line",  # noqa: S608 - our own SQL
+        src.params,
     ).fetchall()
     assert len(got) == rows
     assert got[0][1:] == ("a0", "Review this:\n\n\nend")

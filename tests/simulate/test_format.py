@@ -10,11 +10,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from loaders.mining.capability import CAPABILITIES
+from app.domain.vocabulary import CAPABILITIES, IP_TYPES, LabelEntity
 from loaders.simulate import SCENARIOS, Summary
 
-IP_TYPES = {"residential", "mobile", "hosting", "vpn", "proxy", "education", "corporate", "unknown"}
-ENTITIES = {"account", "ip", "instrument", "asn", "email_domain", "template"}
+ENTITIES = set(LabelEntity)
 REQUIRED = {
     "accounts.csv": [
         "account_id",

@@ -9,6 +9,7 @@ import strawberry
 
 from app.api.context import Info
 from app.api.fields import resolver
+from app.domain.vocabulary import AttributionSource, AttributionStatus
 from app.services import actors as actor_service
 from app.services.attribution import display_key
 from app.services.convert import to_datetime
@@ -73,8 +74,8 @@ class Actor:
             ActorCampaign(
                 campaign=Campaign.of(r["campaign"]),
                 confidence=float(r["edge"].get("confidence") or 0.0),
-                source=str(r["edge"].get("source") or "auto"),
-                status=str(r["edge"].get("status") or "proposed"),
+                source=str(r["edge"].get("source") or AttributionSource.AUTO),
+                status=str(r["edge"].get("status") or AttributionStatus.PROPOSED),
             )
             for r in rows
         ]

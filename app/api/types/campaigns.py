@@ -14,7 +14,7 @@ from app.api.fields import resolver
 from app.api.pagination import decode_cursor, page_size
 from app.api.types.actors import Actor
 from app.api.types.common import Connection, EvidencePath, PageInfo, connection
-from app.detection.model import CONTRIBUTION
+from app.domain.vocabulary import CONTRIBUTION, CampaignStatus
 from app.services import campaigns as campaign_service
 from app.services.attribution import ActorClaim, display_key
 from app.services.campaigns import CampaignFilter, SharedKind
@@ -28,11 +28,8 @@ AccountRef = Annotated["Account", strawberry.lazy("app.api.types.entities")]
 TemplateRef = Annotated["Template", strawberry.lazy("app.api.types.entities")]
 
 
-@strawberry.enum
-class CampaignStatus(Enum):
-    CANDIDATE = "candidate"
-    CONFIRMED = "confirmed"
-    DISMISSED = "dismissed"
+# The graph's own vocabulary is the GraphQL enum: one list of statuses, not two.
+strawberry.enum(CampaignStatus)
 
 
 def _status(value: Any) -> CampaignStatus:

@@ -1,4 +1,4 @@
-"""IP canonicalisation and enrichment: one text form per address, and the block it belongs to."""
+"""IP addresses: one canonical text per address, and the block (prefix) it belongs to."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 # Rotating addresses inside one allocation still link through the block: /24 for v4, /48 for v6.
-PREFIX_LENGTH = {4: 24, 6: 48}
+PREFIX_LENGTH: Final = {4: 24, 6: 48}
 
-IP_TYPES = frozenset(
-    {"residential", "mobile", "hosting", "vpn", "proxy", "education", "corporate", "unknown"}
-)
+_OCTET = r"(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+# Exactly the dotted quads `ipaddress` accepts (decimal, no leading zeros, each at most 255); such a text
+# is already its own canonical form. Also read by RE2 (the bulk load's SQL), so ASCII classes only.
+DOTTED_QUAD: Final = rf"{_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}"
+_DOTTED_QUAD = re.compile(DOTTED_QUAD, re.ASCII)
+INVALID_IP_REASON: Final = "not a valid IPv4 or IPv6 address"
 
 
 @dataclass(frozen=True)
@@ -22,18 +26,15 @@ class IpInfo:
     prefix: str
 
 
-_OCTET = r"(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-# Exactly the dotted quads `ipaddress` accepts (decimal, no leading zeros, each at most 255); such a text
-# is already its own canonical form. Also read by RE2 (the bulk load's SQL), so ASCII classes only.
-DOTTED_QUAD = rf"{_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}"
-_DOTTED_QUAD = re.compile(DOTTED_QUAD, re.ASCII)
-
-
 # Links repeat addresses (carrier NAT, offices, proxies): parsing each distinct text once is a large share
 # of a link file's Python time. IpInfo is immutable, so cached values are safe to hand out.
 @lru_cache(maxsize=1 << 17)
 def canonical_ip(value: str) -> IpInfo:
-    """Raises ValueError for anything that is not a single v4 or v6 address."""
+    """Raises ValueError (not quoting the value) for anything that is not a single v4 or v6 address.
+
+    v6 comes out compressed and lower-case; an IPv4-mapped v6 address (`::ffff:192.0.2.1`) is the v4
+    host it carries, in dotted form, because that is the client the traffic came from.
+    """
     text = value.strip()
     quad = _DOTTED_QUAD.fullmatch(text)
     if quad is not None:
@@ -41,8 +42,10 @@ def canonical_ip(value: str) -> IpInfo:
         # keeps, and `ipaddress` spends ~35 µs on each where the pattern takes ~1.
         a, b, c, _ = quad.groups()
         return IpInfo(address=text, version=4, prefix=f"{a}.{b}.{c}.0/24")
-    addr = ipaddress.ip_address(text)
-    # An IPv4-mapped v6 address is the v4 host: same block, same node.
+    try:
+        addr = ipaddress.ip_address(text)
+    except ValueError:
+        raise ValueError(INVALID_IP_REASON) from None
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
         addr = addr.ipv4_mapped
     # The block's first address by masking the integer: what ip_network(strict=False) gives, without
