@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 from _detection_common import store_db
-from detection_eval import generator, truth_file
+from detection_eval import generator, parse_sets, truth_file
 from scipy.optimize import minimize
 
 from app.detection.params import DetectionParams
@@ -169,12 +169,13 @@ def main() -> None:
     ap.add_argument("--seeds", default="1,2,3")
     ap.add_argument("--requests-per-account", type=float, default=12.0)
     ap.add_argument("--heap", default="4g")
+    ap.add_argument("--set", action="append", default=[], help="a graph-stage DetectionParams field=JSON")
     ap.add_argument("--work", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=Path("bench/out/fit_scoring.json"))
     args = ap.parse_args()
     if HELD_BACK in args.sources.split(","):
         raise SystemExit("the held-back split is never fitted on")
-    params = DetectionParams().model_copy(update={"min_score": 0.0, "recruit": False})
+    params = DetectionParams().model_copy(update={**parse_sets(args.set), "min_score": 0.0, "recruit": False})
     rows: list[dict[str, Any]] = []
     for source in args.sources.split(","):
         for size in (int(s) for s in args.sizes.split(",")):
@@ -200,6 +201,7 @@ def main() -> None:
     weights = {f: round(float(w), 3) for f, w in zip(FEATURES, model.weights, strict=True)}
     bias = round(model.bias, 3)
     print("\nweights:", json.dumps(weights, indent=1), "\nbias:", bias)
+    print("\n--set feature_weights='" + json.dumps(weights) + f"' --set score_bias={bias}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps({"C": best_c, "errors": errors, "loso": table, "weights": weights, "bias": bias}, indent=1)

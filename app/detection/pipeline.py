@@ -93,8 +93,11 @@ def find_campaigns(
             timings["template_merge"] = time.perf_counter() - t
 
             t = time.perf_counter()
+            # Strength is measured in the account's own piece: joined pieces of different density (a
+            # sloppy campaign's card groups beside its careful shifts) must not make each other's members
+            # look weak. The size floor applies to the joined community.
+            strength = communities.strengths(part, lk)
             final = communities.regroup(part, pieces, merged)
-            strength = communities.strengths(final, lk)
             kept: dict[int, list[str]] = {}
             for c, accs in sorted(final.groups().items()):
                 strong = [a for a in accs if strength[a] >= params.min_membership and a in profiles]

@@ -65,10 +65,11 @@ def merge_by_templates(
     out: dict[int, list[str]] = {}
     for root, cs in pieces.items():
         accs = [a for c in cs for a in groups[c]]
-        if len(cs) > 1:
-            # The pieces were joined by their templates; a member that sends none of them was in its piece
-            # only through an address or a card it shares (a household whose line a proxy resold).
-            joined = {tid for c in cs for tid in mix[c]}
+        # Members that send none of the group's concentrated templates were in it through an address or
+        # a card only (a household whose line a campaign's proxies resold, a hydra network's customers):
+        # dropped, whether the pieces were joined or one community's traffic is templated.
+        if any(c in mix for c in cs):
+            joined = {tid for c in cs for tid in mix.get(c, {})}
             accs = [
                 a
                 for a in accs
