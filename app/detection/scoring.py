@@ -21,6 +21,9 @@ from app.domain.vocabulary import CONTRIBUTION
 HOUR = 3600
 DAY = 86400
 RISKY_IP_TYPES = frozenset({"hosting", "proxy", "vpn"})
+# A community's own template: its share of the template's users is at least this many times its share
+# of the platform (an order of magnitude above chance).
+EXCLUSIVE_LIFT = 10.0
 # Synchrony compares each member with this many successors in a fixed order: linear cost.
 SYNC_PEERS = 24
 
@@ -86,7 +89,7 @@ def community_features(
         "signup_burst": _signup_burst(members, params.burst_window_hours * HOUR),
         "young_accounts": sum(1 for a in ages if a < params.young_account_days) / n if n else 0.0,
         "hosting_share": _hosting_share(members),
-        "template_exclusivity": _template_exclusivity(members),
+        "template_exclusivity": _template_exclusivity(members, platform.accounts),
         "synchrony": _synchrony(members),
         "shared_card_density": _shared_card_density(members),
         "new_model_switch": _new_model_switch(members, platform, params.switch_window_hours * HOUR),
@@ -154,15 +157,24 @@ def _hosting_share(members: Sequence[Profile]) -> float:
     return risky / total if total else 0.0
 
 
-def _template_exclusivity(members: Sequence[Profile]) -> float:
+def _template_exclusivity(members: Sequence[Profile], platform_accounts: int) -> float:
     """Share of the community's requests on templates that mostly it (or a few like it) uses: a
     campaign's own prompts."""
     users, degree = template_users(members)
     # "Mostly this community", or rare enough that a few communities' worth of accounts use it: when one
     # campaign comes out in pieces, each piece still sends templates barely anyone else does.
     n = len(members)
+    # ...and far rarer than chance: a community holding a tenth of the platform holds a tenth of every
+    # template's users by chance, so a popular template whose users happen to form one community (a
+    # viral prompt) is not its own. "Its own" means at least EXCLUSIVE_LIFT times the community's share
+    # of the platform, whatever the community's size.
+    share = n / max(platform_accounts, n, 1)
     exclusive = {
-        tid for tid, c in users.items() if c >= 2 and (c / max(degree[tid], 1) >= 0.5 or degree[tid] <= 3 * n)
+        tid
+        for tid, c in users.items()
+        if c >= 2
+        and (c / max(degree[tid], 1) >= 0.5 or degree[tid] <= 3 * n)
+        and c / max(degree[tid], 1) >= EXCLUSIVE_LIFT * share
     }
     templated = own = 0
     for p in members:
