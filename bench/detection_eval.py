@@ -142,6 +142,34 @@ def style_table(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def attribution_table(rows: list[dict[str, Any]]) -> list[str]:
+    """Attribution over found campaigns, per source: an operator due, and no one due."""
+    acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for r in rows:
+        for p in r["quality"]["planted"]:
+            if p["attribution_correct"] is None:
+                continue
+            i = 0 if p["expected_actor"] else 2
+            acc[r["source"]][i] += int(p["attribution_correct"])
+            acc[r["source"]][i + 1] += 1
+    lines = ["| source | operator due: right | no one due: right | all |", "|---|---|---|---|"]
+    for src, (a, n, b, m) in sorted(acc.items()):
+        lines.append(f"| {src} | {a}/{n} | {b}/{m} | {(a + b) / max(n + m, 1):.2f} |")
+    return lines
+
+
+def cohort_table(rows: list[dict[str, Any]]) -> list[str]:
+    """Legitimate accounts flagged per benign cohort kind, summed over the runs of each source."""
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        for kind, (flagged, size) in r["quality"]["cohorts"].items():
+            sums[(r["source"], kind)][0] += flagged
+            sums[(r["source"], kind)][1] += size
+    lines = ["| source | benign cohort | flagged / accounts |", "|---|---|---|"]
+    lines += [f"| {src} | {kind} | {f} / {n} |" for (src, kind), (f, n) in sorted(sums.items())]
+    return lines
+
+
 def scenario_table(rows: list[dict[str, Any]]) -> list[str]:
     lines = [
         "| source | size | seed | precision | recall | F1 | legit flagged | per 2,000 legit | cohorts hit "
@@ -151,6 +179,7 @@ def scenario_table(rows: list[dict[str, Any]]) -> list[str]:
     for r in rows:
         qd = r["quality"]
         hit = ", ".join(f"{k} {f}/{n}" for k, (f, n) in qd["cohorts"].items() if f) or "none"
+        hit = hit if len(hit) < 120 else hit[:117] + "..."
         lines.append(
             f"| {r['source']} | {r['size']:,} | {r['seed']} | {qd['precision']:.3f} | {qd['recall']:.3f} | "
             f"{qd['f1']:.3f} | {qd['legit_flagged']} | {qd['legit_per_2000']:.2f} | {hit} | "
@@ -190,7 +219,20 @@ def main() -> None:
                     }
                 )
                 print("\n".join(scenario_table(rows[-1:])[2:]), flush=True)
-    print("\n".join(["", *scenario_table(rows), "", *style_table(rows)]))
+    print(
+        "\n".join(
+            [
+                "",
+                *scenario_table(rows),
+                "",
+                *style_table(rows),
+                "",
+                *cohort_table(rows),
+                "",
+                *attribution_table(rows),
+            ]
+        )
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"params": args.set, "runs": rows}, indent=1))
 

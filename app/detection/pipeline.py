@@ -93,11 +93,14 @@ def find_campaigns(
             timings["template_merge"] = time.perf_counter() - t
 
             t = time.perf_counter()
-            # Strength is measured in the account's own piece: joined pieces of different density (a
-            # sloppy campaign's card groups beside its careful shifts) must not make each other's members
-            # look weak. The size floor applies to the joined community.
-            strength = communities.strengths(part, lk)
+            # An account is as strong a member as it is in its own piece or in the joined community,
+            # whichever is more: a campaign whose members mix at random (a fresh proxy per request) is
+            # shattered into pieces whose members link mostly to other pieces, and joined pieces of
+            # different density (a sloppy campaign's card groups beside careful shifts) must not make each
+            # other's members look weak. The size floor applies to the joined community.
             final = communities.regroup(part, pieces, merged)
+            in_piece, joined = communities.strengths(part, lk), communities.strengths(final, lk)
+            strength = {a: max(v, joined[a]) for a, v in in_piece.items()}
             kept: dict[int, list[str]] = {}
             for c, accs in sorted(final.groups().items()):
                 strong = [a for a in accs if strength[a] >= params.min_membership and a in profiles]

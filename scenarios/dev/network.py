@@ -179,8 +179,9 @@ class Network:
         if v6:
             prefix = self._v6.get(asn.number)
             if prefix is None:
-                head = f"2{rng.choice('0468ac')}{rng.randrange(16):x}{rng.randrange(256):02x}"
-                prefix = f"{head}:{rng.randrange(1, 65536):x}"
+                # Eight groups of at most four hex digits: 2xxx:xxxx:xxxx (the /48) then five more.
+                head = f"2{rng.choice('0468ac')}{rng.randrange(256):02x}"
+                prefix = f"{head}:{rng.randrange(1, 65536):x}:{rng.randrange(65536):x}"
                 self._v6[asn.number] = prefix
             while True:
                 cand = (
