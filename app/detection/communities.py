@@ -11,11 +11,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from neo4j import Session
+from neo4j.exceptions import ClientError
 
+from app.core.logging import get_logger
 from app.core.union_find import UnionFind
 from app.db.cypher import q
 from app.detection.params import DetectionParams
 
+log = get_logger(__name__)
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -65,9 +68,19 @@ def detect(session: Session, graph_name: str, params: DetectionParams, seeded: b
             config |= {"randomSeed": params.seed, "gamma": params.resolution}
         if seeded:
             config["seedProperty"] = "seed"
-        rows = _stream(
-            session, f"detection/communities_{params.algorithm}", graph_name=graph_name, config=config
-        )
+        try:
+            rows = _stream(
+                session, f"detection/communities_{params.algorithm}", graph_name=graph_name, config=config
+            )
+        except ClientError as exc:
+            # GDS 2.13's Leiden fails with a NullPointerException in its dendrogram manager when the graph
+            # gives it nothing to refine past the first level (e.g. only disconnected cliques). Louvain on
+            # the same weights and seeds gives that partition; anything else is a real failure.
+            if params.algorithm != "leiden" or "dendrogramManager" not in str(exc):
+                raise
+            log.warning("leiden.fallback_louvain", reason="GDS Leiden dendrogram failure")
+            louvain = {k: v for k, v in config.items() if k not in ("randomSeed", "gamma")}
+            rows = _stream(session, "detection/communities_louvain", graph_name=graph_name, config=louvain)
     node_ids = np.array(sorted(rows), dtype=np.int64)
     accounts = [rows[int(nid)][0] for nid in node_ids]
     raw = np.array([rows[int(nid)][1] for nid in node_ids], dtype=np.int64)

@@ -65,14 +65,14 @@ def _default_feature_weights() -> dict[str, float]:
 
 
 _FITTED_WEIGHTS: dict[str, float] = {
-    "account_age": -1.508,
-    "capability_concentration": 1.022,
-    "new_model_switch": 0.697,
+    "account_age": -1.506,
+    "capability_concentration": 1.023,
+    "new_model_switch": 0.695,
     "synchrony": 0.578,
-    "template_exclusivity": 2.227,
-    "volume": 1.257,
+    "template_exclusivity": 2.229,
+    "volume": 1.259,
 }
-_FITTED_BIAS = -1.583
+_FITTED_BIAS = -1.585
 
 
 class DetectionParams(BaseModel):
