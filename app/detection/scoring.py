@@ -98,7 +98,8 @@ def community_features(
         "org_share": sum(1 for p in members if p.org_id) / n if n else 0.0,
         # Size and account age on log scales in [0, 1]: 10,000 members, 1,000 days.
         "size_scale": _clip(math.log10(max(n, 1)) / 4.0),
-        "account_age": _clip(math.log10(1.0 + (ages[len(ages) // 2] if ages else 0.0)) / 3.0),
+        # A first request logged before the recorded creation (clock skew, a backfilled account) is age 0.
+        "account_age": _clip(math.log10(1.0 + max(0.0, ages[len(ages) // 2] if ages else 0.0)) / 3.0),
     }
     return {k: round(v, 6) for k, v in feats.items()}
 

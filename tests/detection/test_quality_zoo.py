@@ -66,7 +66,11 @@ def _run(
     return evaluate_zoo(found, planted, ACCOUNTS, read_cohorts(out / "confounders.csv"))
 
 
-@pytest.fixture(scope="module", params=CASES, ids=[f"{c[0]}-seed{c[1]}" for c in CASES])
+IDS = [f"{c[0]}-seed{c[1]}" for c in CASES]
+ALL = pytest.mark.parametrize("quality", CASES, ids=IDS, indirect=True)
+
+
+@pytest.fixture(scope="module")
 def quality(
     request: pytest.FixtureRequest,
     driver: Driver,
@@ -77,20 +81,40 @@ def quality(
     return _run(driver, settings, tmp_path_factory.mktemp(f"{case[0]}-{case[1]}"), case)
 
 
+@ALL
 def test_campaign_accounts_are_found(quality: ScenarioQuality) -> None:
     assert quality.f1 >= 0.9, quality
 
 
+@pytest.mark.parametrize(
+    "quality",
+    [
+        pytest.param(CASES[0], id=IDS[0]),
+        pytest.param(
+            CASES[1],
+            id=IDS[1],
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="held-back background accounts attached to found campaigns (about 10 per 2,000 at "
+                "test size): an open gap of the detection issue, docs/detection-quality.md",
+            ),
+        ),
+    ],
+    indirect=True,
+)
 def test_legitimate_accounts_are_rarely_flagged(quality: ScenarioQuality) -> None:
-    assert quality.legit_per_2000 <= 2.0, quality.cohorts
+    # The target: fewer than 1 in 2,000 legitimate accounts flagged.
+    assert quality.legit_per_2000 < 1.0, quality.cohorts
 
 
+@ALL
 def test_every_campaign_is_found_in_at_most_two_pieces(quality: ScenarioQuality) -> None:
     for p in quality.planted:
         assert p.found_actor is not None, p
         assert p.pieces <= 2, p
 
 
+@ALL
 def test_found_campaigns_are_attributed_to_their_operator_or_to_no_one(quality: ScenarioQuality) -> None:
     judged = [p for p in quality.planted if p.attribution_correct is not None]
     right = [p for p in judged if p.attribution_correct]

@@ -93,3 +93,9 @@ def test_quality_counts_best_matches_and_false_positives() -> None:
     assert q.recall == 0.75
     assert [c.f1 for c in q.campaigns] == [0.8, round(2 / 3, 4)]
     assert q.confounder_hits == {"corporate": 1}
+
+
+def test_first_use_before_creation_is_age_zero() -> None:
+    members = [_member(i, created=50 * DAY, hours=(1000,)) for i in range(5)]
+    skewed = [p.__class__(**{**p.__dict__, "first_seen": p.created_at - 3 * DAY}) for p in members]  # type: ignore[operator]
+    assert community_features(skewed, PLATFORM, DetectionParams())["account_age"] == 0.0
