@@ -1,8 +1,10 @@
 """Every threshold and weight that shapes a detection run, in one validated model.
 
 The whole model is stored with each run (`DetectionResult.params`), so a result can always be traced back to
-the settings that produced it. Defaults are calibrated on the generator's `standard` and `stealthy`
-scenarios (`docs/detection.md` explains each choice).
+the settings that produced it. The score's weights, its threshold and which features are scored are
+fitted across the scenario zoo's development split and the own generator with leave-one-style-out
+cross-validation (`bench/fit_scoring.py`, `docs/detection-quality.md`); cut-offs are shares of the
+platform, not account counts; `docs/detection.md` explains each choice.
 """
 
 from __future__ import annotations
