@@ -25,7 +25,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from app.detection.quality import (
     FoundCampaign,
     ScenarioQuality,
     evaluate_zoo,
+    found_from_export,
     read_cohorts,
     read_zoo_truth,
 )
@@ -70,6 +71,17 @@ def generator(source: str, accounts: int, seed: int, rpa: float) -> Callable[[Pa
     return lambda data: module.generate(data, accounts, seed, requests_per_account=rpa)
 
 
+def stores(
+    work: Path, sources: str, sizes: str, seeds: str, rpa: float
+) -> Iterator[tuple[str, int, int, Path, Callable[[Path], None]]]:
+    """(source, size, seed, store root, generator) for every combination asked for, in order."""
+    for source in sources.split(","):
+        for size in (int(s) for s in sizes.split(",")):
+            for seed in (int(s) for s in seeds.split(",")):
+                tag = source.replace(":", "-").replace("/", "_")
+                yield source, size, seed, work / f"{tag}-{size}-s{seed}", generator(source, size, seed, rpa)
+
+
 def truth_file(root: Path) -> Path:
     for cand in (root / "truth.csv", root / "data" / "truth.csv"):
         if cand.exists():
@@ -78,16 +90,11 @@ def truth_file(root: Path) -> Path:
 
 
 def found_campaigns(settings: Settings) -> list[FoundCampaign]:
-    members: dict[str, set[str]] = defaultdict(set)
-    actors: dict[str, str] = {}
     with (
         sync_driver(settings) as driver,
         driver.session(database=settings.neo4j_database, notifications_min_severity="OFF") as s,
     ):
-        for rec in s.run(q("detection/export_campaigns")):
-            members[rec["campaign_id"]].add(rec["account_id"])
-            actors[rec["campaign_id"]] = rec["actor"] or ""
-    return [FoundCampaign(members=frozenset(m), actor=actors[c]) for c, m in sorted(members.items())]
+        return found_from_export(s.run(q("detection/export_campaigns")))
 
 
 def count_accounts(settings: Settings) -> int:
@@ -201,38 +208,23 @@ def main() -> None:
     args = ap.parse_args()
     params = DetectionParams().model_copy(update=parse_sets(args.set))
     rows: list[dict[str, Any]] = []
-    for source in args.sources.split(","):
-        for size in (int(s) for s in args.sizes.split(",")):
-            for seed in (int(s) for s in args.seeds.split(",")):
-                tag = source.replace(":", "-").replace("/", "_")
-                root = args.work / f"{tag}-{size}-s{seed}"
-                gen = generator(source, size, seed, args.requests_per_account)
-                with store_db(root, gen, args.heap) as (settings, _):
-                    quality, seconds = evaluate_once(settings, root, params)
-                rows.append(
-                    {
-                        "source": source,
-                        "size": size,
-                        "seed": seed,
-                        "seconds": seconds,
-                        "quality": quality.model_dump(),
-                    }
-                )
-                print("\n".join(scenario_table(rows[-1:])[2:]), flush=True)
-    print(
-        "\n".join(
-            [
-                "",
-                *scenario_table(rows),
-                "",
-                *style_table(rows),
-                "",
-                *cohort_table(rows),
-                "",
-                *attribution_table(rows),
-            ]
+    for source, size, seed, root, gen in stores(
+        args.work, args.sources, args.sizes, args.seeds, args.requests_per_account
+    ):
+        with store_db(root, gen, args.heap) as (settings, _):
+            quality, seconds = evaluate_once(settings, root, params)
+        rows.append(
+            {
+                "source": source,
+                "size": size,
+                "seed": seed,
+                "seconds": seconds,
+                "quality": quality.model_dump(),
+            }
         )
-    )
+        print("\n".join(scenario_table(rows[-1:])[2:]), flush=True)
+    tables = (scenario_table, style_table, cohort_table, attribution_table)
+    print("\n\n".join("\n".join(t(rows)) for t in tables))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"params": args.set, "runs": rows}, indent=1))
 

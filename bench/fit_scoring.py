@@ -27,12 +27,13 @@ import argparse
 import json
 import math
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from _detection_common import store_db
-from detection_eval import generator, parse_sets, truth_file
+from detection_eval import parse_sets, stores, truth_file
 from scipy.optimize import minimize
 
 from app.detection.params import DetectionParams
@@ -75,11 +76,13 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
 HELD_BACK = "heldout"
 
 
-def candidates(root: Path, params: DetectionParams, heap: str, source: str) -> list[dict[str, Any]]:
+def candidates(
+    root: Path, generate: Callable[[Path], None], params: DetectionParams, heap: str, source: str
+) -> list[dict[str, Any]]:
     cache = root / f"candidates-{_digest(params)}.json"
     if cache.exists():
         return list(json.loads(cache.read_text()))
-    with store_db(root, lambda _: None, heap) as (settings, data):
+    with store_db(root, generate, heap) as (settings, data):
         res = find_campaigns(settings, params)
         _, planted = read_zoo_truth(truth_file(root))
         cohorts = read_cohorts(data / "confounders.csv")
@@ -195,16 +198,10 @@ def main() -> None:
         raise SystemExit("the held-back split is never fitted on")
     params = DetectionParams().model_copy(update={**parse_sets(args.set), "min_score": 0.0, "recruit": False})
     rows: list[dict[str, Any]] = []
-    for source in args.sources.split(","):
-        for size in (int(s) for s in args.sizes.split(",")):
-            for seed in (int(s) for s in args.seeds.split(",")):
-                tag = source.replace(":", "-").replace("/", "_")
-                root = args.work / f"{tag}-{size}-s{seed}"
-                gen = generator(source, size, seed, args.requests_per_account)
-                if not (root / ".generated").exists():
-                    with store_db(root, gen, args.heap):
-                        pass
-                rows += candidates(root, params, args.heap, source)
+    for source, _, _, root, gen in stores(
+        args.work, args.sources, args.sizes, args.seeds, args.requests_per_account
+    ):
+        rows += candidates(root, gen, params, args.heap, source)
     print(f"{len(rows)} candidates, {sum(r['positive'] for r in rows)} campaign ones")
     errors: dict[str, float] = {}
     tables: dict[str, dict[str, tuple[int, int, int]]] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -48,16 +48,51 @@ def read_truth(path: Path) -> dict[str, str]:
 
 def read_confounders(path: Path) -> dict[str, str]:
     """account_id -> benign cluster key (the row's other columns joined), if the file exists."""
+    return {acc: ":".join(vals) for acc, vals in _confounder_rows(path)}
+
+
+def read_cohorts(path: Path) -> dict[str, str]:
+    """account_id -> benign cohort kind from `confounders.csv`: its `cohort` column, else the first of the
+    row's other columns (the own generator names the kind first, then the instance)."""
+    return {acc: vals[0] for acc, vals in _confounder_rows(path)}
+
+
+def _confounder_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """(account_id, the row's other non-empty values, `cohort` first) of each row naming a cluster."""
     if not path.exists():
-        return {}
-    out: dict[str, str] = {}
+        return
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             acc = row.pop("account_id")
-            key = ":".join(str(v) for v in row.values() if v not in (None, ""))
-            if acc and key:
-                out[acc] = key
-    return out
+            cohort = (row.pop("cohort", None) or "").strip()
+            vals = ([cohort] if cohort else []) + [str(v) for v in row.values() if v not in (None, "")]
+            if acc and vals:
+                yield acc, vals
+
+
+def _account_scores(flagged: set[str], positives: set[str]) -> tuple[float, float, float]:
+    """Account-level precision, recall and F1 ("in any campaign" is the positive class), rounded."""
+    tp = len(flagged & positives)
+    precision = tp / len(flagged) if flagged else 1.0
+    recall = tp / len(positives) if positives else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return round(precision, 4), round(recall, 4), round(f1, 4)
+
+
+def _best_match(
+    members: set[str] | frozenset[str], groups: Sequence[Set[str]]
+) -> tuple[float, int | None, float, float]:
+    """(F1, index, precision, recall) of the found group that best matches a planted campaign."""
+    best: tuple[float, int | None, float, float] = (0.0, None, 0.0, 0.0)
+    for i, g in enumerate(groups):
+        inter = len(g & members)
+        if not inter:
+            continue
+        p, r = inter / len(g), inter / len(members)
+        f = 2 * p * r / (p + r)
+        if f > best[0]:
+            best = (f, i, p, r)
+    return best
 
 
 def evaluate(
@@ -76,24 +111,14 @@ def evaluate(
         if cid:
             planted[cid].add(acc)
     positives = set().union(*planted.values()) if planted else set()
-    tp = len(flagged & positives)
-    precision = tp / len(flagged) if flagged else 1.0
-    recall = tp / len(positives) if positives else 1.0
+    precision, recall, f1 = _account_scores(flagged, positives)
     legit_flagged = len(flagged - positives)
     legit_total = max(total_accounts - len(positives), 1)
 
     per_campaign = []
     for cid in sorted(planted):
         members = planted[cid]
-        best: tuple[float, int | None, float, float] = (0.0, None, 0.0, 0.0)
-        for i, g in enumerate(groups):
-            inter = len(g & members)
-            if not inter:
-                continue
-            p, r = inter / len(g), inter / len(members)
-            f = 2 * p * r / (p + r)
-            if f > best[0]:
-                best = (f, i, p, r)
+        best = _best_match(members, groups)
         per_campaign.append(
             CampaignQuality(
                 campaign_id=cid,
@@ -119,9 +144,9 @@ def evaluate(
         accounts=total_accounts,
         campaign_accounts=len(positives),
         flagged=len(flagged),
-        precision=round(precision, 4),
-        recall=round(recall, 4),
-        f1=round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        precision=precision,
+        recall=recall,
+        f1=f1,
         legit_flagged=legit_flagged,
         false_positive_rate=legit_flagged / legit_total,
         campaigns=per_campaign,
@@ -192,6 +217,18 @@ def normalise_actor(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
+def found_from_export(rows: Iterable[Mapping[str, object]]) -> list[FoundCampaign]:
+    """Found campaigns from `detection/export_campaigns` rows (one per campaign and member, each carrying
+    the campaign's actor), the way `linkwatch export campaigns` lays them out."""
+    members: dict[str, set[str]] = defaultdict(set)
+    actors: dict[str, str] = {}
+    for r in rows:
+        cid = str(r["campaign_id"])
+        members[cid].add(str(r["account_id"]))
+        actors[cid] = str(r["actor"] or "")
+    return [FoundCampaign(members=frozenset(m), actor=actors[c]) for c, m in sorted(members.items())]
+
+
 def read_zoo_truth(path: Path) -> tuple[list[str], list[PlantedTruth]]:
     """Every account of `truth.csv` and its planted campaigns. A file without a `style` column (the
     own generator, the independent scenarios) names each campaign's style by its campaign id."""
@@ -224,35 +261,23 @@ def evaluate_zoo(
     plants = list(planted)
     flagged: set[str] = set().union(*(g.members for g in groups)) if groups else set()
     positives: set[str] = set().union(*(p.members for p in plants)) if plants else set()
-    tp = len(flagged & positives)
-    precision = tp / len(flagged) if flagged else 1.0
-    recall = tp / len(positives) if positives else 1.0
+    precision, recall, f1 = _account_scores(flagged, positives)
     legit = flagged - positives
     legit_total = max(total_accounts - len(positives), 1)
     results = []
+    member_sets = [g.members for g in groups]
     for p in plants:
-        best: tuple[float, float, float, FoundCampaign | None] = (0.0, 0.0, 0.0, None)
-        pieces = 0
-        for g in groups:
-            inter = len(g.members & p.members)
-            if not inter:
-                continue
-            if inter >= max(3, PIECE_SHARE * len(p.members)):
-                pieces += 1
-            pr, rc = inter / len(g.members), inter / len(p.members)
-            f = 2 * pr * rc / (pr + rc)
-            if f > best[0]:
-                best = (f, pr, rc, g)
-        match = best[3] if best[0] >= FOUND_F1 else None
-        found_actor = match.actor if match is not None else None
+        f, index, pr, rc = _best_match(p.members, member_sets)
+        pieces = sum(1 for g in member_sets if len(g & p.members) >= max(3, PIECE_SHARE * len(p.members)))
+        found_actor = groups[index].actor if index is not None and f >= FOUND_F1 else None
         results.append(
             PlantedResult(
                 campaign_id=p.campaign_id,
                 style=p.style,
                 size=len(p.members),
-                f1=round(best[0], 4),
-                precision=round(best[1], 4),
-                recall=round(best[2], 4),
+                f1=round(f, 4),
+                precision=round(pr, 4),
+                recall=round(rc, 4),
                 pieces=pieces,
                 expected_actor=p.actor,
                 found_actor=found_actor,
@@ -267,26 +292,11 @@ def evaluate_zoo(
         accounts=total_accounts,
         campaign_accounts=len(positives),
         flagged=len(flagged),
-        precision=round(precision, 4),
-        recall=round(recall, 4),
-        f1=round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        precision=precision,
+        recall=recall,
+        f1=f1,
         legit_flagged=len(legit),
         legit_per_2000=round(2000 * len(legit) / legit_total, 3),
         cohorts={k: (cohort_hits.get(k, 0), n) for k, n in sorted(cohort_sizes.items())},
         planted=results,
     )
-
-
-def read_cohorts(path: Path) -> dict[str, str]:
-    """account_id -> benign cohort kind from `confounders.csv` (its `cohort` column, else the first)."""
-    if not path.exists():
-        return {}
-    out: dict[str, str] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            acc = row.pop("account_id")
-            # The own generator names the kind first and then the instance (`university`, a domain).
-            key = (row.get("cohort") or "").strip() or next((str(v) for v in row.values() if v), "")
-            if acc and key:
-                out[acc] = key
-    return out

@@ -6,7 +6,6 @@ attribute, read back as `linkwatch export campaigns` reads it."""
 from __future__ import annotations
 
 import importlib
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,13 @@ from rich.console import Console
 
 from app.core.config import Settings
 from app.db.cypher import q
-from app.detection.quality import FoundCampaign, ScenarioQuality, evaluate_zoo, read_cohorts, read_zoo_truth
+from app.detection.quality import (
+    ScenarioQuality,
+    evaluate_zoo,
+    found_from_export,
+    read_cohorts,
+    read_zoo_truth,
+)
 from app.detection.runner import run_detection
 from loaders.pipeline import load_directory
 from loaders.settings import get_load_settings
@@ -55,13 +60,8 @@ def _run(
     )
     load_directory(out, driver, settings, get_load_settings(), Console(quiet=True))
     run_detection(settings, trigger="test")
-    members: dict[str, set[str]] = defaultdict(set)
-    actors: dict[str, str] = {}
     with driver.session(notifications_min_severity="OFF") as s:
-        for r in s.run(q("detection/export_campaigns")):
-            members[r["campaign_id"]].add(r["account_id"])
-            actors[r["campaign_id"]] = r["actor"] or ""
-    found = [FoundCampaign(members=frozenset(m), actor=actors[c]) for c, m in members.items()]
+        found = found_from_export(s.run(q("detection/export_campaigns")))
     _, planted = read_zoo_truth(out / "truth.csv")
     return evaluate_zoo(found, planted, ACCOUNTS, read_cohorts(out / "confounders.csv"))
 
