@@ -30,6 +30,7 @@ stop:
 lint: install
 	$(BIN)/ruff check app loaders scenarios tests bench
 	$(BIN)/ruff format --check app loaders scenarios tests bench
+	$(BIN)/lint-imports
 
 typecheck: install
 	$(BIN)/mypy

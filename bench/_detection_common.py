@@ -15,13 +15,13 @@ from pathlib import Path
 from neo4j import GraphDatabase
 from rich.console import Console
 
-from app.core.config import Settings, get_settings
-from app.db.driver import sync_driver
-from app.db.schema import apply_schema
-from app.runtime import server
+from app.platform.driver import sync_driver
+from app.platform.neo4j_server import server
+from app.platform.schema import apply_schema
+from app.platform.settings import Settings, get_settings
 from loaders.pipeline import load_directory
 from loaders.settings import get_load_settings
-from loaders.simulate.generator import simulate
+from scenarios.standard.generator import simulate
 
 LOADED_MARK = "loaded.ok"
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.core.config import Settings, get_settings
-from app.db.driver import sync_driver
-from app.runtime import server
+from app.platform.driver import sync_driver
+from app.platform.neo4j_server import server
+from app.platform.settings import Settings, get_settings
 
 
 def free_port() -> int:

@@ -39,14 +39,14 @@ import psutil
 
 from app.api.app import api_driver
 from app.api.types.entities import ENTITY_SCAN
-from app.core.config import Settings, get_settings
-from app.db.driver import sync_driver
-from app.db.schema import apply_schema
-from app.runtime import server
+from app.platform.driver import sync_driver
+from app.platform.neo4j_server import server
+from app.platform.runner import Graph
+from app.platform.schema import apply_schema
+from app.platform.settings import Settings, get_settings
 from app.services import api_keys
 from app.services.api_keys import Role
 from app.services.attribution import EVIDENCE_LIMIT
-from app.services.db import Graph
 
 ROOT = Path(__file__).resolve().parents[1]
 WRK_SCRIPT = ROOT / "bench" / "api_latency.lua"

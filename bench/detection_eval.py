@@ -31,11 +31,12 @@ from typing import Any
 
 from _detection_common import store_db
 
-from app.core.config import Settings
-from app.db.cypher import q
-from app.db.driver import sync_driver
 from app.detection.params import DetectionParams
-from app.detection.quality import (
+from app.jobs.runner import run_detection
+from app.platform.cypher import q
+from app.platform.driver import sync_driver
+from app.platform.settings import Settings
+from scenarios.quality import (
     FoundCampaign,
     ScenarioQuality,
     evaluate_zoo,
@@ -43,8 +44,7 @@ from app.detection.quality import (
     read_cohorts,
     read_zoo_truth,
 )
-from app.detection.runner import run_detection
-from loaders.simulate.generator import simulate
+from scenarios.standard.generator import simulate
 
 
 def generator(source: str, accounts: int, seed: int, rpa: float) -> Callable[[Path], None]:

@@ -31,11 +31,11 @@ import leidenalg
 import numpy as np
 from _detection_common import HeapSampler, scenario_db
 
-from app.core.config import Settings
-from app.db.cypher import q
-from app.db.driver import sync_driver
 from app.detection.params import DetectionParams
 from app.detection.pipeline import find_campaigns
+from app.platform.cypher import q
+from app.platform.driver import sync_driver
+from app.platform.settings import Settings
 
 
 def baseline(settings: Settings, params: DetectionParams) -> dict[str, float]:

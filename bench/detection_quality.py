@@ -18,7 +18,7 @@ from _detection_common import scenario_db
 
 from app.detection.params import DetectionParams
 from app.detection.pipeline import find_campaigns
-from app.detection.quality import Quality, evaluate_result, read_confounders, read_truth
+from scenarios.quality import Quality, evaluate, read_confounders, read_truth
 
 
 def _row(name: str, q: Quality) -> str:
@@ -72,7 +72,7 @@ def main() -> None:
             ]
             for name, params in variants.items():
                 res = find_campaigns(settings, params)
-                q = evaluate_result(res, truth, args.accounts, conf)
+                q = evaluate((c.members for c in res.campaigns), truth, args.accounts, conf)
                 results[name] = {"quality": q.model_dump(), "timings": res.timings, "graph": res.graph}
                 lines.append(_row(name, q))
                 if name == "all families":

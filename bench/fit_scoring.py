@@ -38,8 +38,8 @@ from scipy.optimize import minimize
 
 from app.detection.params import DetectionParams
 from app.detection.pipeline import find_campaigns
-from app.detection.quality import read_cohorts, read_zoo_truth
 from app.domain.vocabulary import CONTRIBUTION
+from scenarios.quality import read_cohorts, read_zoo_truth
 
 # +1: the weight is >= 0; -1: <= 0; 0: either sign. Features not listed are reported, never scored.
 BEHAVIOUR: dict[str, int] = {

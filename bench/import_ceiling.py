@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from app.runtime.server import ServerConfig
+from app.platform.neo4j_server.server import ServerConfig
 from loaders.bulk.import_files import ImportFiles, attach_staged, write_import_files
 from loaders.bulk.importer import run_import
 from loaders.bulk.staging import ENTITY_KINDS, KindJob, stage_kind
@@ -59,7 +59,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lw-import-ceiling-") as tmp:
         data = args.data
         if data is None:
-            from loaders.simulate import simulate
+            from scenarios.standard import simulate
 
             data = Path(tmp) / "scenario"
             simulate(data, "standard", accounts=args.accounts, seed=3, requests_per_account=0.05)

@@ -28,10 +28,10 @@ import psutil
 from _loader_common import neo4j, peak_child_rss_mib, peak_rss_mib, subset, wipe
 from rich.console import Console
 
-from app.core.config import Settings
-from app.db.cypher import q
-from app.db.driver import sync_driver
-from app.db.schema import apply_schema
+from app.platform.cypher import q
+from app.platform.driver import sync_driver
+from app.platform.schema import apply_schema
+from app.platform.settings import Settings
 from loaders.batches import steps_for
 from loaders.bulk.run import bulk_load_directory
 from loaders.discovery import Kind, discover
@@ -157,7 +157,7 @@ def _entity_files(args: argparse.Namespace, tmp: Path) -> tuple[Path, Path]:
     """The scenario (`--data`, or one generated under `tmp`) and a directory of just its entity files."""
     data = args.data
     if data is None:
-        from loaders.simulate import simulate
+        from scenarios.standard import simulate
 
         data = tmp / "scenario"
         simulate(data, "standard", accounts=args.accounts, seed=3, requests_per_account=0.05)

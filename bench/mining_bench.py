@@ -31,9 +31,9 @@ import pyarrow.parquet as pq
 from _loader_common import neo4j, peak_child_rss_mib, peak_rss_mib, subset, wipe
 from rich.console import Console
 
-from app.core.config import Settings
-from app.db.driver import sync_driver
-from app.db.schema import apply_schema
+from app.platform.driver import sync_driver
+from app.platform.schema import apply_schema
+from app.platform.settings import Settings
 from loaders.bulk.run import bulk_load_directory
 from loaders.mining.normalise import skeleton, skeleton_sql
 from loaders.pipeline import load_directory
@@ -159,7 +159,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lw-mining-bench-") as tmp:
         data = args.data
         if data is None:
-            from loaders.simulate import simulate
+            from scenarios.standard import simulate
 
             data = Path(tmp) / "scenario"
             simulate(

@@ -27,12 +27,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.core.config import Settings, get_settings
-from app.db.driver import sync_driver
 from app.detection.model import CandidateCampaign, DetectionResult
 from app.detection.params import DetectionParams
-from app.detection.runner import run_detection
-from app.runtime import server
+from app.jobs.runner import run_detection
+from app.platform.driver import sync_driver
+from app.platform.neo4j_server import server
+from app.platform.settings import Settings, get_settings
 
 
 def _free_port() -> int:
@@ -42,7 +42,7 @@ def _free_port() -> int:
 
 
 def _populate(settings: Settings, accounts: int) -> None:
-    from app.db.schema import apply_schema
+    from app.platform.schema import apply_schema
 
     with sync_driver(settings) as drv:
         apply_schema(drv, settings.neo4j_database)

@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 from neo4j import GraphDatabase
 
-from app.runtime import server
+from app.platform.neo4j_server import server
 
 
 def _free_port() -> int:

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from loaders.simulate import simulate
-from loaders.simulate.prompt_families import ALL_FAMILIES, fill_choices
-from loaders.simulate.rendering import render_templates
+from scenarios.standard import simulate
+from scenarios.standard.prompt_families import ALL_FAMILIES, fill_choices
+from scenarios.standard.rendering import render_templates
 
 
 def _naive_render(fams: list[int], variants: list[int], rng: random.Random) -> list[str]:

@@ -22,8 +22,8 @@ from tenacity import (
     wait_exponential,
 )
 
-from app.core.logging import get_logger
-from app.db.cypher import q
+from app.platform.cypher import q
+from app.platform.logging import get_logger
 
 log = get_logger(__name__)
 

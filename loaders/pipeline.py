@@ -11,8 +11,8 @@ from neo4j import Driver
 from rich.console import Console
 from rich.progress import Progress, TaskID
 
-from app.core.config import Settings
-from app.core.logging import get_logger
+from app.platform.logging import get_logger
+from app.platform.settings import Settings
 from loaders.discovery import DataFile, Kind, discover, ignored_files
 from loaders.graph import GraphWriter
 from loaders.mining.load import load_requests, template_resolver

@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from app.core.logging import get_logger
+from app.platform.logging import get_logger
 from loaders.batches import PARTITIONED, TemplateResolver, partition_of, steps_for
 from loaders.discovery import DataFile
 from loaders.graph import GraphWriter, batch_id

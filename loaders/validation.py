@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from app.core.logging import get_logger
+from app.platform.logging import get_logger
 from loaders.discovery import DataFile
 from loaders.reading import MALFORMED, Source, iter_rows, source
 from loaders.records import REQUIRED, ROW_MODELS, RowError, validate

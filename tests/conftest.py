@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from neo4j import Driver, GraphDatabase
 
-from app.core.config import Settings, get_settings
-from app.db.schema import apply_schema
-from app.runtime import server
+from app.platform.neo4j_server import server
+from app.platform.schema import apply_schema
+from app.platform.settings import Settings, get_settings
 
 
 def _free_port() -> int:

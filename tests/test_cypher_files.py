@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from neo4j import Driver
 
-from app.db.cypher import UnknownQueryError, all_queries, query
+from app.platform.cypher import UnknownQueryError, all_queries, query
 
 
 def test_every_query_has_a_header() -> None:

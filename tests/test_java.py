@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.runtime import java
+from app.platform.neo4j_server import java
 
 
 def _fake_java(tmp_path: Path, version: str) -> Path:

@@ -14,8 +14,8 @@ from graphdatascience import GraphDataScience
 from neo4j import Driver
 from neo4j.exceptions import AuthError, ConstraintError
 
-from app.core.config import Settings
-from app.runtime import server
+from app.platform.neo4j_server import server
+from app.platform.settings import Settings
 
 
 def test_versions_and_algorithms(driver: Driver) -> None:

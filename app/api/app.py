@@ -14,9 +14,9 @@ from app.api.auth import KeyVerifier
 from app.api.endpoint import GraphQLEndpoint
 from app.api.heap import freeze_startup_heap
 from app.api.schema import build_schema
-from app.core.config import Settings, get_settings
-from app.db.driver import auth
-from app.services.db import Graph
+from app.platform.driver import auth
+from app.platform.runner import Graph
+from app.platform.settings import Settings, get_settings
 
 
 def api_driver(settings: Settings) -> AsyncDriver:

@@ -6,9 +6,9 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 
+from app.platform.runner import Graph
 from app.services import api_keys
 from app.services.api_keys import Principal
-from app.services.db import Graph
 
 # A verified key is trusted for this long without another database round trip; revocation therefore
 # takes effect within this many seconds in a running server.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from strawberry.types import Info as StrawberryInfo
 
 from app.api.audit import AuditLog
-from app.api.loaders import Loaders, build_loaders
-from app.core.config import Settings
+from app.api.dataloaders import Loaders, build_loaders
+from app.platform.runner import Graph
+from app.platform.settings import Settings
 from app.services.api_keys import Principal
-from app.services.db import Graph
 
 
 class Context:

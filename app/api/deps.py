@@ -7,7 +7,7 @@ from fastapi import HTTPException, Request, status
 from app.api.audit import AuditLog
 from app.api.auth import KeyVerifier, presented_token
 from app.api.context import Context
-from app.core.config import Settings
+from app.platform.settings import Settings
 from app.services.api_keys import Principal
 
 _UNAUTHORIZED = HTTPException(

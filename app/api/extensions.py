@@ -22,7 +22,7 @@ from strawberry.types.graphql import OperationType
 
 from app.api.audit import query_hash, redact
 from app.api.errors import should_mask
-from app.core.config import Settings
+from app.platform.settings import Settings
 
 
 class AuditTrail(SchemaExtension):

@@ -17,11 +17,11 @@ from app.api.permissions import IsAnalyst
 from app.api.types.actors import Actor, Label
 from app.api.types.campaigns import ActorAttribution, Campaign
 from app.api.types.runs import DetectionRun
-from app.core.config import Settings
-from app.core.logging import get_logger
 from app.domain.actor import actor_id
 from app.domain.label import graph_key
 from app.domain.vocabulary import CampaignStatus, LabelEntity
+from app.platform.logging import get_logger
+from app.platform.settings import Settings
 from app.services import actors as actor_service
 from app.services import attribution as attribution_service
 from app.services import campaigns as campaign_service
@@ -56,7 +56,7 @@ class LabelInput:
 
 
 def _run_in_background(settings: Settings, run_id: str) -> None:
-    from app.detection import runner
+    from app.jobs import runner
 
     try:
         runner.run_detection(settings, run_id=run_id)
@@ -154,7 +154,7 @@ class Mutation:
         permission_classes=[IsAnalyst], description="Queue a detection run; it proceeds in the background."
     )
     async def trigger_detection_run(self, info: Info) -> DetectionRun:
-        from app.detection import runner
+        from app.jobs import runner
 
         settings = info.context.settings
         # queue_run and the run itself use the synchronous driver: keep them off the event loop.

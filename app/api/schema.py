@@ -8,7 +8,7 @@ from strawberry.schema.config import StrawberryConfig
 from app.api.extensions import build_extensions
 from app.api.mutations import Mutation
 from app.api.queries import Query
-from app.core.config import Settings
+from app.platform.settings import Settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:

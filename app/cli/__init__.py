@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from app.cli import (
-    db,
+    db_cmd,
     detect_cmd,
     export_cmd,
     keys_cmd,
@@ -15,13 +15,13 @@ from app.cli import (
     serve_cmd,
     simulate_cmd,
 )
-from app.core.logging import configure_logging
+from app.platform.logging import configure_logging
 
 cli = typer.Typer(
     no_args_is_help=True, add_completion=False, help="Linkwatch: distillation-campaign detection."
 )
 cli.add_typer(neo4j_cmd.app, name="neo4j")
-cli.add_typer(db.app, name="db")
+cli.add_typer(db_cmd.app, name="db")
 simulate_cmd.register(cli)
 detect_cmd.register(cli)
 load_cmd.register(cli)

@@ -12,13 +12,13 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from app.core.config import Settings, get_settings
-from app.core.logging import get_logger
-from app.db.cypher import q
-from app.db.driver import sync_driver
-from app.detection import runs as run_store
-from app.detection.runner import DetectionBusyError, DetectionFailedError, RunSummary, run_detection
-from app.detection.schedule import CronTrigger, EveryTrigger, Trigger, parse_every, run_schedule
+from app.jobs import runs as run_store
+from app.jobs.runner import DetectionBusyError, DetectionFailedError, RunSummary, run_detection
+from app.jobs.schedule import CronTrigger, EveryTrigger, Trigger, parse_every, run_schedule
+from app.platform.cypher import q
+from app.platform.driver import sync_driver
+from app.platform.logging import get_logger
+from app.platform.settings import Settings, get_settings
 
 log = get_logger(__name__)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from app.core.config import get_settings
-from app.db.driver import sync_driver
 from app.detection.export import export_campaigns
+from app.platform.driver import sync_driver
+from app.platform.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True, help="Export results as files.")
 console = Console(stderr=True)

@@ -6,8 +6,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app.core.config import get_settings
-from app.db.driver import sync_driver
+from app.platform.driver import sync_driver
+from app.platform.settings import get_settings
 from app.services import api_keys
 from app.services.api_keys import Role
 from app.services.convert import to_datetime

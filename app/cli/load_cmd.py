@@ -7,9 +7,9 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from app.core.config import Settings, get_settings
-from app.db.driver import sync_driver
-from app.db.schema import apply_schema
+from app.platform.driver import sync_driver
+from app.platform.schema import apply_schema
+from app.platform.settings import Settings, get_settings
 from loaders.bulk.preflight import BulkRefusedError
 from loaders.bulk.run import BulkLoadError, bulk_load_directory
 from loaders.pipeline import load_directory

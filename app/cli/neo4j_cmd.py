@@ -5,11 +5,11 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from app.core.config import get_settings
-from app.runtime import server
-from app.runtime.config import server_config
-from app.runtime.java import JavaError
-from app.runtime.launcher_build import BuildError
+from app.platform.neo4j_server import server
+from app.platform.neo4j_server.config import server_config
+from app.platform.neo4j_server.java import JavaError
+from app.platform.neo4j_server.launcher_build import BuildError
+from app.platform.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True, help="The Docker-less Neo4j + GDS server.")
 console = Console(stderr=True)

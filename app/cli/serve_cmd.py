@@ -16,7 +16,7 @@ import uvicorn
 from rich.console import Console
 
 from app.api.workers import run_workers
-from app.core.config import Settings, get_settings
+from app.platform.settings import Settings, get_settings
 
 err = Console(stderr=True)
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from loaders.simulate import SCENARIOS, simulate
+from scenarios.standard import SCENARIOS, simulate
 
 console = Console(stderr=True)
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from neo4j import ManagedTransaction
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.db.cypher import q
+from app.platform.cypher import q
 
 DEFAULT_LABEL_CONFIDENCE = 1.0  # a label row without a confidence is an analyst's plain assertion
 

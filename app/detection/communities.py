@@ -13,10 +13,10 @@ import numpy.typing as npt
 from neo4j import Session
 from neo4j.exceptions import ClientError
 
-from app.core.logging import get_logger
-from app.core.union_find import UnionFind
-from app.db.cypher import q
 from app.detection.params import DetectionParams
+from app.detection.union_find import UnionFind
+from app.platform.cypher import q
+from app.platform.logging import get_logger
 
 log = get_logger(__name__)
 IntArray = npt.NDArray[np.int64]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from app.db.cypher import q
+from app.platform.cypher import q
 
 COLUMNS = (
     "campaign_id",

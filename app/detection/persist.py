@@ -16,10 +16,10 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from app.core.logging import get_logger
-from app.db.cypher import q
 from app.detection.model import CandidateCampaign, DetectionResult
 from app.detection.tracking import IdentityPlan, PreviousCampaign, TrackingParams, plan_identity
+from app.platform.cypher import q
+from app.platform.logging import get_logger
 
 log = get_logger(__name__)
 

@@ -17,10 +17,6 @@ from datetime import UTC, datetime
 
 from neo4j import Session
 
-from app.core.config import Settings
-from app.core.logging import get_logger
-from app.db.cypher import q
-from app.db.driver import sync_driver
 from app.detection import communities, projection
 from app.detection.evidence import campaign_evidence
 from app.detection.model import CandidateCampaign, DetectionResult
@@ -29,6 +25,10 @@ from app.detection.profiles import Profile, fetch_profiles
 from app.detection.recruit import own_templates, recruit
 from app.detection.scoring import Platform, score_community
 from app.detection.template_merge import merge_by_templates
+from app.platform.cypher import q
+from app.platform.driver import sync_driver
+from app.platform.logging import get_logger
+from app.platform.settings import Settings
 
 log = get_logger(__name__)
 GRAPH_PREFIX = "linkwatch-detect-"

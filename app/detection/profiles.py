@@ -9,7 +9,7 @@ from typing import Any
 
 from neo4j import Session
 
-from app.db.cypher import q
+from app.platform.cypher import q
 
 BATCH = 2000
 

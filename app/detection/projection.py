@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from neo4j import Session
 
-from app.db.cypher import q
 from app.detection.params import DetectionParams
+from app.platform.cypher import q
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 
 from neo4j import Session
 
-from app.db.cypher import q
 from app.detection.model import CandidateCampaign
 from app.detection.params import DetectionParams
 from app.detection.profiles import Profile, template_users
+from app.platform.cypher import q
 
 
 def own_templates(members: Sequence[Profile], params: DetectionParams) -> list[str]:

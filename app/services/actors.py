@@ -6,7 +6,7 @@ from neo4j.exceptions import ConstraintError
 
 from app.domain.actor import actor_id
 from app.domain.vocabulary import LabelEntity
-from app.services.db import Graph, Row
+from app.platform.runner import Graph, Row
 
 
 class ActorExistsError(Exception):

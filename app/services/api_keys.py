@@ -15,7 +15,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from app.services.db import Graph, fetch_sync
+from app.platform.runner import Graph, fetch_sync
 
 PREFIX = "lw"
 

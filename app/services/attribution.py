@@ -14,8 +14,8 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.vocabulary import AttributionSource, AttributionStatus
+from app.platform.runner import Graph, Row
 from app.services.convert import evidence_items, to_datetime
-from app.services.db import Graph, Row
 
 KEY_PREFIX_LEN = 12  # how much of an instrument's keyed hash the API ever shows
 EVIDENCE_LIMIT = 10  # labels and prior campaigns listed per campaign -> actor attribution

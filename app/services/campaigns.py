@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.services.db import Graph, Row
+from app.platform.runner import Graph, Row
 
 
 class SharedKind(StrEnum):

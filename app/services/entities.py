@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.services.db import Graph, Row
+from app.platform.runner import Graph, Row
 
 
 class NeighbourhoodKind(StrEnum):

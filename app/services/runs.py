@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.db import Graph, Row
+from app.platform.runner import Graph, Row
 
 
 async def page(graph: Graph, status: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:

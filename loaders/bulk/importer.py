@@ -16,10 +16,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.logging import get_logger
-from app.runtime import launcher_build
-from app.runtime.java import check_java
-from app.runtime.server import ServerConfig
+from app.platform.logging import get_logger
+from app.platform.neo4j_server import launcher_build
+from app.platform.neo4j_server.java import check_java
+from app.platform.neo4j_server.server import ServerConfig
 from loaders.bulk.import_files import ImportFiles
 
 log = get_logger(__name__)

@@ -8,12 +8,12 @@ from typing import Any
 
 import psutil
 
-from app.core.config import Settings
-from app.db.cypher import q
-from app.db.driver import sync_driver
-from app.runtime import server
-from app.runtime.config import server_config
-from app.runtime.server import ServerConfig
+from app.platform.cypher import q
+from app.platform.driver import sync_driver
+from app.platform.neo4j_server import server
+from app.platform.neo4j_server.config import server_config
+from app.platform.neo4j_server.server import ServerConfig
+from app.platform.settings import Settings
 
 TRANSACTIONAL_HINT = "use `linkwatch load DIR` (without --bulk) to add to an existing graph"
 

@@ -25,13 +25,13 @@ from filelock import FileLock, Timeout
 from rich.console import Console
 from rich.progress import Progress
 
-from app.core.config import Settings
-from app.core.logging import get_logger
-from app.db.driver import sync_driver
-from app.db.schema import apply_schema
-from app.runtime import server
-from app.runtime.config import server_config
-from app.runtime.server import ServerConfig
+from app.platform.driver import sync_driver
+from app.platform.logging import get_logger
+from app.platform.neo4j_server import server
+from app.platform.neo4j_server.config import server_config
+from app.platform.neo4j_server.server import ServerConfig
+from app.platform.schema import apply_schema
+from app.platform.settings import Settings
 from loaders.bulk.import_files import ImportFiles, Marker, attach_mined, attach_staged, write_import_files
 from loaders.bulk.importer import ImporterError, run_import
 from loaders.bulk.preflight import (

@@ -23,8 +23,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from app.core.logging import configure_logging, get_logger
 from app.domain.instrument import instrument_key
+from app.platform.logging import configure_logging, get_logger
 from loaders.bulk.plain_rows import split
 from loaders.discovery import DataFile, Kind
 from loaders.reading import connect, source

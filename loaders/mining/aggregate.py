@@ -17,8 +17,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from app.core.logging import get_logger
 from app.domain.ip import try_canonical_ip
+from app.platform.logging import get_logger
 from loaders.discovery import DataFile, Kind
 from loaders.mining import assignment
 from loaders.mining.chunked import map_into

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core.logging import get_logger
+from app.platform.logging import get_logger
 from loaders.discovery import DataFile
 from loaders.graph import GraphWriter
 from loaders.mining.aggregate import Mined, open_or_mine

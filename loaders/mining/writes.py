@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from app.core.logging import get_logger
+from app.platform.logging import get_logger
 from loaders.graph import GraphWriter, Step, batch_id
 from loaders.mining.aggregate import Mined
 

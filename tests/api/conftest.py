@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from neo4j import Driver
 
 from app.api.app import create_app
-from app.core.config import Settings
+from app.platform.settings import Settings
 from app.services import api_keys
 from app.services.api_keys import Role
 

@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 
 from app.api.schema import sdl
 from app.cli import cli
-from app.core.config import Settings
-from app.core.logging import configure_logging
-from app.services.db import Graph
+from app.platform.logging import configure_logging
+from app.platform.runner import Graph
+from app.platform.settings import Settings
 
 from .conftest import Api, Keys, data
 

@@ -19,7 +19,7 @@ from hypothesis_graphql import mutations, queries
 
 from app.api.app import create_app
 from app.api.schema import sdl
-from app.core.config import Settings
+from app.platform.settings import Settings
 
 from .conftest import Keys
 

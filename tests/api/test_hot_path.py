@@ -13,8 +13,8 @@ import pytest
 
 from app.api.app import create_app
 from app.api.audit import AuditLog
-from app.core.config import Settings
-from app.services.db import Graph, Row
+from app.platform.runner import Graph, Row
+from app.platform.settings import Settings
 
 from .conftest import Api, Keys, data
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from app.core.config import Settings
 from app.domain.instrument import instrument_key
+from app.platform.settings import Settings
 from tests.loaders.conftest import reset_state, run_load
 from tests.loaders.fixtures import RAW_CARD, write_rows
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 from app.services import api_keys
 from app.services import campaigns as campaign_service
 from app.services.api_keys import Role

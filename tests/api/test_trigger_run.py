@@ -9,8 +9,8 @@ import time
 import pytest
 from neo4j import Driver
 
-from app.core.config import Settings
-from app.core.logging import configure_logging
+from app.platform.logging import configure_logging
+from app.platform.settings import Settings
 
 from . import graphdata
 from .conftest import Api, Keys, data

@@ -8,11 +8,11 @@ from pathlib import Path
 from neo4j import Driver
 from rich.console import Console
 
-from app.core.config import Settings
-from app.detection.quality import read_confounders, read_truth
+from app.platform.settings import Settings
 from loaders.pipeline import load_directory
 from loaders.settings import get_load_settings
-from loaders.simulate.generator import simulate
+from scenarios.quality import read_confounders, read_truth
+from scenarios.standard.generator import simulate
 from tests.conftest import wipe
 
 # Test size: every planted campaign at its floor size, a few thousand ordinary accounts around it.

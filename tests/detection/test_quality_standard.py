@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from neo4j import Driver
 
-from app.core.config import Settings
 from app.detection.model import DetectionResult
 from app.detection.pipeline import find_campaigns
-from app.detection.quality import Quality, evaluate_result
+from app.platform.settings import Settings
+from scenarios.quality import Quality, evaluate
 from tests.detection.conftest import Scenario, load_scenario
 
 KNOWN_GAP = pytest.mark.xfail(
@@ -31,7 +31,9 @@ def result(standard: Scenario, settings: Settings) -> DetectionResult:
 
 @pytest.fixture(scope="module")
 def quality(standard: Scenario, result: DetectionResult) -> Quality:
-    return evaluate_result(result, standard.truth, standard.accounts, standard.confounders)
+    return evaluate(
+        (c.members for c in result.campaigns), standard.truth, standard.accounts, standard.confounders
+    )
 
 
 @KNOWN_GAP

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from neo4j import Driver
 
-from app.core.config import Settings
 from app.detection.pipeline import find_campaigns
-from app.detection.quality import Quality, evaluate_result
+from app.platform.settings import Settings
+from scenarios.quality import Quality, evaluate
 from tests.detection.conftest import Scenario, load_scenario
 
 KNOWN_GAP = pytest.mark.xfail(
@@ -22,7 +22,9 @@ KNOWN_GAP = pytest.mark.xfail(
 @pytest.fixture(scope="module")
 def quality(driver: Driver, settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Quality:
     sc: Scenario = load_scenario(driver, settings, tmp_path_factory.mktemp("stealthy"), "stealthy")
-    return evaluate_result(find_campaigns(settings), sc.truth, sc.accounts, sc.confounders)
+    return evaluate(
+        (c.members for c in find_campaigns(settings).campaigns), sc.truth, sc.accounts, sc.confounders
+    )
 
 
 @KNOWN_GAP

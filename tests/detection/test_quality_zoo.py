@@ -12,18 +12,18 @@ import pytest
 from neo4j import Driver
 from rich.console import Console
 
-from app.core.config import Settings
-from app.db.cypher import q
-from app.detection.quality import (
+from app.jobs.runner import run_detection
+from app.platform.cypher import q
+from app.platform.settings import Settings
+from loaders.pipeline import load_directory
+from loaders.settings import get_load_settings
+from scenarios.quality import (
     ScenarioQuality,
     evaluate_zoo,
     found_from_export,
     read_cohorts,
     read_zoo_truth,
 )
-from app.detection.runner import run_detection
-from loaders.pipeline import load_directory
-from loaders.settings import get_load_settings
 from tests.conftest import wipe
 
 ACCOUNTS = 5000

@@ -7,9 +7,9 @@ import math
 from app.detection.evidence import campaign_evidence, rarity
 from app.detection.params import DetectionParams
 from app.detection.profiles import IpUse, Profile, TemplateUse
-from app.detection.quality import evaluate
 from app.detection.scoring import DAY, HOUR, Platform, community_features, score_community
 from app.domain.vocabulary import CONTRIBUTION
+from scenarios.quality import evaluate
 
 PLATFORM = Platform(accounts=10_000, median_requests=20.0, model_releases={"old": 0, "new": 100 * DAY})
 

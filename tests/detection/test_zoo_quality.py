@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.detection.quality import (
+from scenarios.quality import (
     FoundCampaign,
     PlantedTruth,
     evaluate_zoo,

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from app.core.config import Settings
 from app.detection.model import CandidateCampaign, DetectionResult, EvidenceItem
 from app.detection.params import DetectionParams
-from app.detection.runner import RunSummary, run_detection
+from app.jobs.runner import RunSummary, run_detection
+from app.platform.settings import Settings
 
 ACCOUNTS = 240
 

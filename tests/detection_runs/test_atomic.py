@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from neo4j import Driver, ManagedTransaction
 
-from app.core.config import Settings
-from app.detection import persist, runs
-from app.detection.runner import DetectionFailedError, run_detection
+from app.detection import persist
+from app.jobs import runs
+from app.jobs.runner import DetectionFailedError, run_detection
+from app.platform.settings import Settings
 
 from .helpers import accs, active, result, run
 
@@ -107,7 +108,7 @@ def test_a_run_left_running_by_a_dead_process_is_marked_failed(graph: Driver, se
 
 
 def test_a_queued_run_runs_once(graph: Driver, settings: Settings) -> None:
-    from app.detection.runner import queue_run
+    from app.jobs.runner import queue_run
 
     run_id = queue_run(settings, "alice", "api")
     assert _run_status(graph, run_id)[0] == "queued"

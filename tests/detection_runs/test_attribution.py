@@ -7,8 +7,8 @@ from typing import Any
 
 from neo4j import Driver
 
-from app.core.config import Settings
 from app.detection.attribution import AttributionParams, Evidence, combine
+from app.platform.settings import Settings
 
 from .helpers import accs, active, id_of, run
 

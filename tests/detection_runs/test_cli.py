@@ -17,8 +17,8 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.core.config import Settings
 from app.detection import pipeline
+from app.platform.settings import Settings
 
 from .helpers import accs, active, id_of, result, run
 
@@ -63,7 +63,7 @@ def test_runs_lists_the_history(graph: Driver) -> None:
 
 
 def test_detect_refuses_while_another_run_holds_the_lock(graph: Driver, settings: Settings) -> None:
-    from app.detection.lock import detection_lock
+    from app.jobs.lock import detection_lock
 
     with detection_lock(settings, 0, "R-busy"):
         res = runner.invoke(cli, ["detect"])

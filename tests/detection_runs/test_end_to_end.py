@@ -10,11 +10,11 @@ import pytest
 from neo4j import Driver
 from rich.console import Console
 
-from app.core.config import Settings
-from app.detection.runner import run_detection
+from app.jobs.runner import run_detection
+from app.platform.settings import Settings
 from loaders.pipeline import load_directory
 from loaders.settings import get_load_settings
-from loaders.simulate.generator import simulate
+from scenarios.standard.generator import simulate
 
 from .helpers import active
 

@@ -6,9 +6,9 @@ import json
 
 from neo4j import Driver
 
-from app.core.config import Settings
-from app.detection.runner import run_detection
 from app.detection.tracking import seed_of
+from app.jobs.runner import run_detection
+from app.platform.settings import Settings
 
 from .helpers import FixedFinder, accs, active, campaign_props, id_of, result, run
 

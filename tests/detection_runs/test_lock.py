@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from app.core.config import Settings
-from app.detection.lock import DetectionBusyError, detection_lock, holder
+from app.jobs.lock import DetectionBusyError, detection_lock, holder
+from app.platform.settings import Settings
 
 WORKER = textwrap.dedent(
     """
     import json, sys, time
-    from app.core.config import get_settings
+    from app.platform.settings import get_settings
     from app.detection.model import CandidateCampaign, DetectionResult
-    from app.detection.runner import DetectionBusyError, run_detection
+    from app.jobs.runner import DetectionBusyError, run_detection
 
     lock_timeout, sleep = float(sys.argv[1]), float(sys.argv[2])
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.detection.schedule import CronTrigger, EveryTrigger, parse_every, run_schedule
+from app.jobs.schedule import CronTrigger, EveryTrigger, parse_every, run_schedule
 
 T0 = datetime(2026, 5, 1, 0, 0, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ import pytest
 from neo4j import Driver
 from rich.console import Console
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 from loaders.pipeline import load_directory
 from loaders.report import LoadReport
 from loaders.settings import LoadSettings
@@ -78,7 +78,7 @@ def fresh(clean_db: Driver, settings: Settings) -> Driver:
 @pytest.fixture(scope="session")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The generator's demo scenario (ground truth included), small enough for the loader tests."""
-    from loaders.simulate import simulate
+    from scenarios.standard import simulate
 
     path = tmp_path_factory.mktemp("loader-demo")
     simulate(path, "demo", accounts=500, seed=5, requests_per_account=4.0)

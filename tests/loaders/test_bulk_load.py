@@ -20,11 +20,11 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.core.config import Settings, get_settings
-from app.core.logging import configure_logging
-from app.db.driver import sync_driver
-from app.db.schema import apply_schema
-from app.runtime import server
+from app.platform.driver import sync_driver
+from app.platform.logging import configure_logging
+from app.platform.neo4j_server import server
+from app.platform.schema import apply_schema
+from app.platform.settings import Settings, get_settings
 from loaders.bulk import run as run_module
 from loaders.bulk import workers
 from loaders.bulk.preflight import BulkRefusedError

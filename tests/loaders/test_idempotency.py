@@ -6,7 +6,7 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 from loaders.mining.normalise import skeleton, template_id
 
 from .conftest import counts, run_load, snapshot

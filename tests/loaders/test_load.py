@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from neo4j import Driver
 
-from app.core.config import Settings
 from app.domain.instrument import instrument_key
+from app.platform.settings import Settings
 from loaders.mining.normalise import skeleton, template_id
 
 from .conftest import graph_text, reset_state, run_load, snapshot

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 from neo4j import Driver
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 from loaders.mining.normalise import skeleton, skeleton_select
 
 from .conftest import counts, reset_state, run_load, snapshot

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 from loaders.batches import partition_of
 from loaders.discovery import Kind
 from loaders.graph import GraphWriter, batch_id

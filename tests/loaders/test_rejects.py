@@ -9,7 +9,7 @@ import pytest
 import structlog
 from neo4j import Driver
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 
 from .conftest import graph_text, run_load
 from .fixtures import RAW_CARD, write_rows

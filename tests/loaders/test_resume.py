@@ -17,7 +17,7 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 from loaders.graph import GraphWriter
 from loaders.mining.load import template_resolver
 from loaders.settings import LoadSettings

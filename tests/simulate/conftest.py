@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.simulate import Summary, simulate
+from scenarios.standard import Summary, simulate
 
 SMALL = 3000
 RPA = 4.0

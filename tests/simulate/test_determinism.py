@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.simulate import simulate
+from scenarios.standard import simulate
 
 
 def _hashes(path: Path) -> dict[str, str]:

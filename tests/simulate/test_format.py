@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from app.domain.vocabulary import CAPABILITIES, IP_TYPES, LabelEntity
-from loaders.simulate import SCENARIOS, Summary
+from scenarios.standard import SCENARIOS, Summary
 
 ENTITIES = set(LabelEntity)
 REQUIRED = {

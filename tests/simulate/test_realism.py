@@ -10,10 +10,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from loaders.simulate import SCENARIOS, Summary, simulate
-from loaders.simulate.faults import luhn_valid_number
-from loaders.simulate.scenarios import CAREFUL, MEDIUM, SLOPPY
-from loaders.simulate.timeline import NEW_MODEL, NEW_MODEL_RELEASE
+from scenarios.standard import SCENARIOS, Summary, simulate
+from scenarios.standard.faults import luhn_valid_number
+from scenarios.standard.scenarios import CAREFUL, MEDIUM, SLOPPY
+from scenarios.standard.timeline import NEW_MODEL, NEW_MODEL_RELEASE
 
 NAMES = ["demo", "standard", "stealthy"]
 

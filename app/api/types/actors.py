@@ -10,10 +10,10 @@ import strawberry
 from app.api.context import Info
 from app.api.fields import resolver
 from app.domain.vocabulary import AttributionSource, AttributionStatus
+from app.platform.runner import Row
 from app.services import actors as actor_service
 from app.services.attribution import display_key
 from app.services.convert import to_datetime
-from app.services.db import Row
 
 if TYPE_CHECKING:
     from app.api.types.campaigns import Campaign

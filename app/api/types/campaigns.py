@@ -15,11 +15,11 @@ from app.api.pagination import decode_cursor, page_size
 from app.api.types.actors import Actor
 from app.api.types.common import Connection, EvidencePath, PageInfo, connection
 from app.domain.vocabulary import CONTRIBUTION, CampaignStatus
+from app.platform.runner import Row
 from app.services import campaigns as campaign_service
 from app.services.attribution import ActorClaim, display_key
 from app.services.campaigns import CampaignFilter, SharedKind
 from app.services.convert import evidence_items, parse_json, to_datetime
-from app.services.db import Row
 
 if TYPE_CHECKING:
     from app.api.types.entities import Account, Template

@@ -12,10 +12,10 @@ from app.api.pagination import page_size
 from app.api.types.actors import Label
 from app.api.types.campaigns import Campaign
 from app.api.types.common import PathNode
+from app.platform.runner import Row
 from app.services import entities as entity_service
 from app.services.attribution import KEY_PREFIX_LEN
 from app.services.convert import to_datetime
-from app.services.db import Row
 from app.services.entities import NeighbourhoodKind
 
 # Entities linked to more accounts than this are not followed when linking accounts (supernodes).

@@ -7,8 +7,8 @@ from datetime import datetime
 import strawberry
 from strawberry.scalars import JSON
 
+from app.platform.runner import Row
 from app.services.convert import parse_json, to_datetime
-from app.services.db import Row
 
 
 @strawberry.type(description="One detection run: parameters, timings, graph sizes and quality metrics.")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from app.core.config import get_settings
-from app.db.driver import sync_driver
-from app.db.schema import apply_schema
+from app.platform.driver import sync_driver
+from app.platform.schema import apply_schema
+from app.platform.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True, help="Database schema.")
 console = Console(stderr=True)

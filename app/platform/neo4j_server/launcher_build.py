@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-LAUNCHER_DIR = Path(__file__).resolve().parents[2] / "neo4j"
+LAUNCHER_DIR = Path(__file__).resolve().parents[3] / "neo4j"
 MAIN_CLASS = "io.linkwatch.neo4j.Launcher"
 
 

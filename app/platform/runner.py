@@ -8,7 +8,7 @@ from typing import Any
 from neo4j import READ_ACCESS, AsyncDriver, Driver, Query, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 
-from app.db.cypher import query
+from app.platform.cypher import query
 
 Row = dict[str, Any]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.core.config import Settings
-from app.runtime.server import ServerConfig
+from app.platform.neo4j_server.server import ServerConfig
+from app.platform.settings import Settings
 
 
 def server_config(settings: Settings) -> ServerConfig:

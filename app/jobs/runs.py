@@ -12,7 +12,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from pydantic import BaseModel
 
-from app.db.cypher import q
+from app.platform.cypher import q
 
 STALE_ERROR = "interrupted: the process running it ended before it finished (found when the next run started)"
 

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from app.detection.model import DetectionResult
-
 
 class CampaignQuality(BaseModel):
     campaign_id: str
@@ -152,15 +150,6 @@ def evaluate(
         campaigns=per_campaign,
         confounder_hits=hits,
     )
-
-
-def evaluate_result(
-    result: DetectionResult,
-    truth: Mapping[str, str],
-    total_accounts: int,
-    confounders: Mapping[str, str] | None = None,
-) -> Quality:
-    return evaluate((c.members for c in result.campaigns), truth, total_accounts, confounders)
 
 
 # --- Scoring across the scenario zoo: per style, per campaign, per benign cohort, with attribution. ---

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 
 
 def auth(settings: Settings) -> tuple[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from app.db.cypher import q, statements
+from app.platform.cypher import q, statements
 
 SCHEMA_FILES = ("schema/constraints", "schema/indexes")
 

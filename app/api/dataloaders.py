@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from strawberry.dataloader import DataLoader
 
+from app.platform.runner import Graph, Row
 from app.services import actors, attribution, campaigns, entities
 from app.services.attribution import ActorClaim, EvidencePath
-from app.services.db import Graph, Row
 
 Pair = tuple[str, str]
 

@@ -17,12 +17,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from loaders.simulate import catalog as cat
-from loaders.simulate.background import TZ, World, organic_activity, people, small_domains
-from loaders.simulate.population import K_CAMPAIGN, UA_INDEX
-from loaders.simulate.prompt_families import FAMILY_INDEX
-from loaders.simulate.scenarios import CAREFUL, MEDIUM, SLOPPY, CampaignSpec
-from loaders.simulate.timeline import DAY, END, HOUR, MINI_MODEL, NEW_MODEL_RELEASE, OLD_MODEL, START
+from scenarios.standard import catalog as cat
+from scenarios.standard.background import TZ, World, organic_activity, people, small_domains
+from scenarios.standard.population import K_CAMPAIGN, UA_INDEX
+from scenarios.standard.prompt_families import FAMILY_INDEX
+from scenarios.standard.scenarios import CAREFUL, MEDIUM, SLOPPY, CampaignSpec
+from scenarios.standard.timeline import DAY, END, HOUR, MINI_MODEL, NEW_MODEL_RELEASE, OLD_MODEL, START
 
 VARIANTS_FIXED, VARIANTS_FEW, VARIANTS_ALL = 0, 1, 2
 PROFILE_FLAT, PROFILE_WORKDAY = 0, 1

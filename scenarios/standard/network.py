@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from loaders.simulate.catalog import Network
+from scenarios.standard.catalog import Network
 
 # First octets used for simulated networks (public unicast space).
 _FIRST_OCTETS = (23, 31, 37, 45, 51, 62, 66, 77, 81, 85, 89, 91, 94, 103, 109, 141, 146, 151, 161, 176, 178,

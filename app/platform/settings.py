@@ -24,7 +24,7 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
     linkwatch_home: Path = Field(default=Path(".linkwatch"), alias="LINKWATCH_HOME")
 
-    # The embedded server (app/runtime); ignored when NEO4J_URI points at a server run elsewhere.
+    # The embedded server (app/platform/neo4j_server); ignored when NEO4J_URI points elsewhere.
     neo4j_heap: str = Field(default="2g", alias="LINKWATCH_NEO4J_HEAP")
     neo4j_pagecache: str = Field(default="1g", alias="LINKWATCH_NEO4J_PAGECACHE")
     neo4j_auth: bool = Field(default=True, alias="LINKWATCH_NEO4J_AUTH")

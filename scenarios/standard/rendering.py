@@ -14,7 +14,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders.simulate.prompt_families import ALL_FAMILIES, fill_choices
+from scenarios.standard.prompt_families import ALL_FAMILIES, fill_choices
 
 _SLOT = re.compile(r"\{(num|few|dec|qstr|qlong|code|url|email|org)\}")
 

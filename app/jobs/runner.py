@@ -5,7 +5,7 @@ switch to the new result is one write transaction holding the campaigns, members
 `DETECTED_IN`, auto-attribution and the run's `succeeded` mark: either all of it commits or none, so a
 failure anywhere leaves the previous result current and the run marked `failed` with its error.
 
-Concurrency: runs never overlap (`app.detection.lock`). A fresh run (CLI `detect`, scheduler tick)
+Concurrency: runs never overlap (`app.jobs.lock`). A fresh run (CLI `detect`, scheduler tick)
 refuses at once when another run holds the lock; a queued run (API) waits for it, up to
 `QUEUED_LOCK_WAIT` seconds, because the caller has already been told "queued".
 """
@@ -20,16 +20,17 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction, NotificationMinimumSeverity
 from pydantic import BaseModel
 
-from app.core.config import Settings
-from app.core.logging import get_logger
-from app.db.driver import sync_driver
-from app.detection import attribution, persist, runs
+from app.detection import attribution, persist
 from app.detection.attribution import AttributionOutcome, AttributionParams
-from app.detection.lock import DetectionBusyError, detection_lock
 from app.detection.model import DetectionResult
 from app.detection.params import DetectionParams
 from app.detection.persist import PersistOutcome
 from app.detection.tracking import TrackingParams, seeds_from
+from app.jobs import runs
+from app.jobs.lock import DetectionBusyError, detection_lock
+from app.platform.driver import sync_driver
+from app.platform.logging import get_logger
+from app.platform.settings import Settings
 
 log = get_logger(__name__)
 

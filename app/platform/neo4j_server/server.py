@@ -19,8 +19,8 @@ from typing import Any
 
 import psutil
 
-from app.runtime import launcher_build
-from app.runtime.java import check_java
+from app.platform.neo4j_server import launcher_build
+from app.platform.neo4j_server.java import check_java
 
 EXIT_MESSAGES = {
     10: "port in use",

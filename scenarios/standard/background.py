@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from loaders.simulate import catalog as cat
-from loaders.simulate.network import IpTable
-from loaders.simulate.population import (
+from scenarios.standard import catalog as cat
+from scenarios.standard.network import IpTable
+from scenarios.standard.population import (
     F_CARRIER_NAT,
     F_CORPORATE,
     F_HOUSEHOLD,
@@ -33,9 +33,9 @@ from loaders.simulate.population import (
     PopulationBuilder,
     blank,
 )
-from loaders.simulate.prompt_families import CORPORATE, PRODUCT, indices
-from loaders.simulate.scenarios import Scenario
-from loaders.simulate.timeline import DAY, DAYS, END, START
+from scenarios.standard.prompt_families import CORPORATE, PRODUCT, indices
+from scenarios.standard.scenarios import Scenario
+from scenarios.standard.timeline import DAY, DAYS, END, START
 
 TZ = {
     "US": -6, "IN": 5, "GB": 0, "DE": 1, "FR": 1, "BR": -3, "CA": -5, "JP": 9, "KR": 9, "ES": 1, "IT": 1,

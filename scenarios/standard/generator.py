@@ -12,18 +12,18 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
-from loaders.simulate import catalog as cat
-from loaders.simulate.background import World, add_background
-from loaders.simulate.campaigns import Plant, plant_all
-from loaders.simulate.faults import write_faults
-from loaders.simulate.labels import LABEL_HEADER, known_actors, labels_for
-from loaders.simulate.output import CsvOut, ParquetParts, write_csv
-from loaders.simulate.population import CONFOUNDER_KINDS, Population
-from loaders.simulate.prompt_families import ALL_FAMILIES
-from loaders.simulate.rendering import render_templates
-from loaders.simulate.scenarios import SCENARIOS
-from loaders.simulate.timeline import DAY, MODELS, START, iso, iso_one
-from loaders.simulate.traffic import REQUEST_SCHEMA, CampaignTable, Lookup, block
+from scenarios.standard import catalog as cat
+from scenarios.standard.background import World, add_background
+from scenarios.standard.campaigns import Plant, plant_all
+from scenarios.standard.faults import write_faults
+from scenarios.standard.labels import LABEL_HEADER, known_actors, labels_for
+from scenarios.standard.output import CsvOut, ParquetParts, write_csv
+from scenarios.standard.population import CONFOUNDER_KINDS, Population
+from scenarios.standard.prompt_families import ALL_FAMILIES
+from scenarios.standard.rendering import render_templates
+from scenarios.standard.scenarios import SCENARIOS
+from scenarios.standard.timeline import DAY, MODELS, START, iso, iso_one
+from scenarios.standard.traffic import REQUEST_SCHEMA, CampaignTable, Lookup, block
 
 # Independent random streams per concern, so changing one part does not reshuffle the others.
 _STREAM_WORLD, _STREAM_ORDER, _STREAM_LABELS, _STREAM_PROMPTS, _STREAM_BLOCKS = 1, 2, 3, 4, 1000

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from loaders.simulate.catalog import ALL_UAS
+from scenarios.standard.catalog import ALL_UAS
 
 K_INDIVIDUAL, K_HOUSEHOLD, K_COMPANY, K_TEAM, K_UNIVERSITY, K_CAMPAIGN, K_PRODUCT = range(7)
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from loaders.simulate.campaigns import Plant
-from loaders.simulate.catalog import FREE_MAIL
-from loaders.simulate.network import IpTable
-from loaders.simulate.population import Population
-from loaders.simulate.rendering import render_one_form
-from loaders.simulate.scenarios import CAREFUL, MEDIUM, SLOPPY
+from scenarios.standard.campaigns import Plant
+from scenarios.standard.catalog import FREE_MAIL
+from scenarios.standard.network import IpTable
+from scenarios.standard.population import Population
+from scenarios.standard.rendering import render_one_form
+from scenarios.standard.scenarios import CAREFUL, MEDIUM, SLOPPY
 
 LABEL_HEADER = ("entity", "value", "actor", "confidence", "source", "note")
 DECOY_ACTOR = "Old Orchard Collective"

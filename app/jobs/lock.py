@@ -18,7 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from app.core.config import Settings
+from app.platform.settings import Settings
 
 
 class DetectionBusyError(RuntimeError):

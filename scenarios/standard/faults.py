@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.simulate.output import write_csv
+from scenarios.standard.output import write_csv
 
 EXPECTED_HEADER = ("file", "line", "field", "reason")
 

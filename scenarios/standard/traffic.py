@@ -15,11 +15,11 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders.simulate.campaigns import PROFILE_WORKDAY, VARIANTS_ALL, VARIANTS_FEW, Plant
-from loaders.simulate.population import K_COMPANY, K_PRODUCT, K_UNIVERSITY, Population
-from loaders.simulate.prompt_families import ALL_FAMILIES, HOMEWORK, VIRAL, indices
-from loaders.simulate.rendering import render_ordinary, render_templates
-from loaders.simulate.timeline import (
+from scenarios.standard.campaigns import PROFILE_WORKDAY, VARIANTS_ALL, VARIANTS_FEW, Plant
+from scenarios.standard.population import K_COMPANY, K_PRODUCT, K_UNIVERSITY, Population
+from scenarios.standard.prompt_families import ALL_FAMILIES, HOMEWORK, VIRAL, indices
+from scenarios.standard.rendering import render_ordinary, render_templates
+from scenarios.standard.timeline import (
     DAY,
     DIURNAL,
     EVENING,
