@@ -1,0 +1,1 @@
+"""Planted distillation campaigns, one module per operating style."""

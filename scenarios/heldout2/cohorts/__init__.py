@@ -1,0 +1,1 @@
+"""Honest groups that share infrastructure, money or prompts the way campaigns do."""
