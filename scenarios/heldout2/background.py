@@ -29,7 +29,7 @@ def _n_requests(rng: random.Random, volume: float, heavy: float = 1.0) -> int:
     if rng.random() < 0.14:
         return 0  # signed up, never came back in this window
     sigma = 1.35
-    median = volume * heavy / math.exp(sigma * sigma / 2) / 0.86
+    median = volume * heavy / math.exp(sigma * sigma / 2)
     return lognormal_int(rng, median, sigma, lo=1, hi=int(volume * 120))
 
 
@@ -125,7 +125,10 @@ def _individual(ctx: Ctx) -> None:
             channel = "education"
             plan = "edu"
     if plan == "free":
-        plan = weighted(rng, (("free", 62), ("plus", 25), ("pro", 4), ("api", 9 if persona != "dev" else 45)))
+        api = 9 if persona != "dev" else 45
+        plan = weighted(rng, (("free", 62), ("plus", 25), ("pro", 4), ("promo", 1), ("api", api)))
+    if persona == "dev" and rng.random() < 0.04:
+        channel = rng.choice(("research", "startup_program"))
     status = weighted(rng, (("active", 975), ("suspended", 8), ("closed", 17)))
     acc = world.add_account(
         rng,
@@ -140,6 +143,11 @@ def _individual(ctx: Ctx) -> None:
         if rng.random() < 0.08:
             b, c = rng.choice(infra.VIRTUAL_BINS)
             inst = world.new_instrument(rng, "virtual_card", b, c)
+        elif rng.random() < 0.025:
+            b, c = rng.choice(infra.PREPAID_BINS)
+            inst = world.new_instrument(rng, "prepaid_card", b, c)
+        elif country == "IN" and rng.random() < 0.35:
+            inst = world.new_instrument(rng, "upi", "", country)
         elif rng.random() < 0.12:
             inst = world.new_instrument(rng, "paypal", "", country)
         else:
@@ -152,13 +160,16 @@ def _individual(ctx: Ctx) -> None:
         ips.append((shared.mobile_ip(world, rng, country), 8.0 if ua_kind == "mobile" else 2.0))
     if rng.random() < 0.07:
         ips.append((shared.vpn_ip(rng), 4.0))
+    elif rng.random() < 0.04:
+        # Privacy relays (iCloud Private Relay, WARP) egress through a CDN's proxy range.
+        ips.append((infra.new_ip(world, rng, infra.asn(209242)), 5.0))
     if ua_kind == "sdk" and rng.random() < 0.5:
         ips.append((infra.new_ip(world, rng, rng.choice(infra.asns("hosting"))), 6.0))
     if rng.random() < 0.1:
         ips.append((shared.home_ip(world, rng, country), 1.0))  # a second address: moved, or a DHCP change
     if persona == "student" and email != "gmail.com" and email in shared.campus:
         ips.append((rng.choice(shared.campus[email]), 5.0))
-    n_req = _n_requests(rng, ctx.volume, heavy=2.2 if ua_kind == "sdk" else 1.0)
+    n_req = _n_requests(rng, ctx.volume, heavy=1.8 if ua_kind == "sdk" else 0.9)
     if n_req == 0:
         world.login(acc, ips[0][0], max(created, START + rng.randrange(40 * DAY)))
     _activity(ctx, acc, persona, n_req, ips, ua_kind, tz, "work" if persona == "work" else "home")
@@ -178,7 +189,7 @@ def _group(ctx: Ctx, size: int, company: bool) -> None:
     else:
         b, c = infra.bank_bin(rng, country)
         inst = world.new_instrument(rng, rng.choice(("credit_card", "virtual_card")), b, c)
-        plan, channel = "team", "web"
+        plan, channel = "team", ("startup_program" if rng.random() < 0.2 else "web")
     if company and rng.random() < 0.35:
         office = shared.zscaler[:]
     else:
@@ -220,16 +231,18 @@ def _group(ctx: Ctx, size: int, company: bool) -> None:
 def build(ctx: Ctx) -> None:
     left = ctx.n
     rng = ctx.rng
+    # Odds per draw are account shares (about 72% individuals, 13% teams, 15% company staff) divided by the
+    # mean group size, so big companies are rare draws but still hold a fair share of accounts.
     while left > 0:
         r = rng.random()
-        if r < 0.86 or left < 3:
+        if r < 0.97 or left < 3:
             _individual(ctx)
             left -= 1
-        elif r < 0.96:
+        elif r < 0.995:
             size = min(left, rng.randrange(2, 13))
             _group(ctx, size, company=False)
             left -= size
         else:
-            size = min(left, max(12, int(rng.paretovariate(1.2) * 15)), max(12, ctx.n // 30))
+            size = min(left, lognormal_int(rng, 25, 0.9, lo=12), max(12, ctx.n // 25))
             _group(ctx, size, company=True)
             left -= size

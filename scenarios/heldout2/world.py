@@ -196,6 +196,8 @@ class World:
     ) -> None:
         # About 4 characters a token, plus hidden context (system prompt, history) riding along.
         in_tok = max(1, len(prompt) // 4 + context_tokens)
+        # Nobody sends before their account exists; styles schedule loosely, so enforce it once here.
+        ts = min(END - 1, max(ts, account.created_at + 20))
         self.requests.append(
             Request(account.account_id, ts, prompt, ip, model, in_tok, output_tokens, user_agent)
         )
