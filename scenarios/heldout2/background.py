@@ -158,6 +158,8 @@ def _individual(ctx: Ctx) -> None:
     ips: list[tuple[str, float]] = [(shared.home_ip(world, rng, country), 6.0)]
     if rng.random() < 0.5 or ua_kind == "mobile":
         ips.append((shared.mobile_ip(world, rng, country), 8.0 if ua_kind == "mobile" else 2.0))
+        # Phones get a different carrier NAT exit now and then.
+        ips.extend((shared.mobile_ip(world, rng, country), 2.0) for _ in range(rng.choice((0, 1, 1, 2, 3))))
     if rng.random() < 0.07:
         ips.append((shared.vpn_ip(rng), 4.0))
     elif rng.random() < 0.04:

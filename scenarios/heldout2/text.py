@@ -779,7 +779,7 @@ def cp_problem(rng: random.Random) -> str:
     )
     return (
         f"You are given an array of n integers (1 <= n <= {n}) and an integer k. Compute {what}.\n"
-        f"Input: the first line contains t ({rng.randrange(1, 10)}^4 test cases). Each test case has n and k, then n integers.\n"
+        f"Input: the first line contains t (1 <= t <= {pick(rng, ('10^4', '10^3', '100'))}). Each test case has n and k, then n integers.\n"
         f"Output: one integer per test case.\nExample input:\n{rng.randrange(1, 4)}\n{rng.randrange(3, 7)} {rng.randrange(2, 9)}\n"
         + " ".join(str(rng.randrange(1, 100)) for _ in range(rng.randrange(4, 8)))
     )

@@ -24,6 +24,7 @@ class Knobs:
     exits_per_account: int = 10
     volume_multiplier: float = 6.0
     mean_lifetime_days: float = 12.0
+    banned_share: float = 0.2  # most dead heads are simply abandoned once their prepaid balance is gone
 
 
 _EXTRACT = (
@@ -87,7 +88,7 @@ def build(ctx: Ctx, k: Knobs = Knobs()) -> None:
             created + rng.randrange(DAY),
         )
         stop = created + lifetime
-        if stop < END and rng.random() < 0.6:
+        if stop < END and rng.random() < k.banned_share:
             acc.status = "suspended"
         heads.append((acc, rng.sample(pool, min(len(pool), k.exits_per_account)), min(stop, END)))
     lags = {"orion-3": 2 * DAY, "orion-3-mini": 1 * DAY, "orion-3.1": 2 * DAY}

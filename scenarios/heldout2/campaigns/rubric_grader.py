@@ -63,6 +63,10 @@ def build(ctx: Ctx, k: Knobs = Knobs()) -> None:
         world.pay(acc, cards[i % len(cards)], created + rng.randrange(DAY))
         ua = app_ua if rng.random() < k.app_ua_share else script_ua
         n_req = lognormal_int(rng, ctx.volume * k.volume_multiplier, 0.5)
+        # A modem keeps its NAT mapping for a while, so each account cycles through a few of the carrier's exits.
+        exits = [pool.pick(rng) for _ in range(rng.randrange(2, 7))]
+        if rng.random() < 0.3:
+            exits.append(infra.new_ip(world, rng, carrier, v6=True))
         for ts in sessions(rng, n_req, first=created, tz=tz, profile="home", per_session=5, gap=(40, 240)):
             q = (
                 text.math_question(rng)
@@ -70,7 +74,7 @@ def build(ctx: Ctx, k: Knobs = Knobs()) -> None:
                 else text.ordinary_prompt(rng, rng.choice(("work", "dev", "casual")))
             )
             prompt = rng.choice(_RUBRICS).format(q=q, a=text.short_answer(rng), b=text.short_answer(rng))
-            ip = pool.pick(rng) if rng.random() < 0.9 else infra.new_ip(world, rng, carrier, v6=True)
+            ip = rng.choice(exits)
             world.request(acc, ts, prompt, ip, model_for(ts, "large", lags), lognormal_int(rng, 520, 0.4), ua)
     world.labels.append(
         Label(

@@ -23,6 +23,7 @@ class Knobs:
     volume_multiplier: float = 6.0
     pause_hours: tuple[int, int] = (14, 20)  # daily UTC break, when the operator's workers reload
     aging_requests: int = 3
+    sticky_hours: int = 24
 
 
 _OPEN = (
@@ -125,6 +126,7 @@ def build(ctx: Ctx, k: Knobs = Knobs()) -> None:
     ticks = max(1, (START + 42 * DAY - k.wake) // step * active_hours // 24)
     participation = min(1.0, ctx.volume * k.volume_multiplier / (ticks * 1.33))
     lags = {"orion-3.1": 30 * HOUR}
+    sticky: dict[tuple[str, int], str] = {}
     for tick in range(k.wake, START + 42 * DAY, step):
         hour = (tick // HOUR) % 24
         if k.pause_hours[0] <= hour < k.pause_hours[1]:
@@ -132,9 +134,13 @@ def build(ctx: Ctx, k: Knobs = Knobs()) -> None:
         for acc, ua in accounts:
             if rng.random() >= participation:
                 continue
+            # Sticky proxy sessions: the exit changes once the session expires, not on every request.
+            key = (acc.account_id, (tick - k.wake) // (k.sticky_hours * HOUR))
+            if key not in sticky:
+                sticky[key] = infra.new_ip(world, rng, rng.choice(res))
+            ip = sticky[key]
             for _ in range(rng.choice((1, 1, 2))):
                 ts = clamp_ts(tick + rng.randrange(k.wave_jitter_seconds))
-                ip = infra.new_ip(world, rng, rng.choice(res))
                 world.request(
                     acc,
                     ts,

@@ -51,13 +51,14 @@ def build(ctx: Ctx, k: Knobs = Knobs()) -> None:
         ua = infra.browser_ua(rng) if rng.random() < 0.5 else infra.sdk_ua(rng)
         lags = {"orion-3": 0.0, "orion-3.1": rng.random() * 4 * DAY}
         n_event = lognormal_int(rng, ctx.volume * k.event_requests, 0.6)
+        phone = shared.mobile_ip(world, rng, k.country)
         for i in range(n_event):
             ts = clamp_ts(created + int(rng.random() ** 1.5 * 34 * HOUR))
             if i < 2 or rng.random() < 0.25:
                 prompt = rng.choice(_STARTERS).format(n=text.pick(rng, text.NOUNS))
             else:
                 prompt = text.coding_issue(rng) if rng.random() < 0.5 else text.ordinary_prompt(rng, "dev")
-            ip = rng.choice(venue) if rng.random() < 0.85 else shared.mobile_ip(world, rng, k.country)
+            ip = rng.choice(venue) if rng.random() < 0.85 else phone
             world.request(acc, ts, prompt, ip, model_for(ts, "large", lags), lognormal_int(rng, 800, 0.6), ua)
         if rng.random() < k.keep_using:
             home = shared.home_ip(world, rng, country)
