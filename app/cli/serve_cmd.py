@@ -15,6 +15,7 @@ import typer
 import uvicorn
 from rich.console import Console
 
+from app.api.metrics import prepare_multiprocess_dir
 from app.api.workers import run_workers
 from app.platform.settings import Settings, get_settings
 
@@ -71,6 +72,8 @@ def serve(
         if not server.started:  # the app could not start (see the log above)
             raise typer.Exit(3)
     else:
+        # A scrape reaches one worker of N: they share their samples through files (app/api/metrics.py).
+        prepare_multiprocess_dir(settings.home / "run" / "metrics")
         run_workers(config, workers)
 
 

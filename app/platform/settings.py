@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     api_max_tokens: int = Field(default=2000, alias="LINKWATCH_API_MAX_TOKENS")
     api_max_page_size: int = Field(default=100, alias="LINKWATCH_API_MAX_PAGE_SIZE")
     api_freeze_heap: bool = Field(default=True, alias="LINKWATCH_API_FREEZE_HEAP")
+    # Refused with 413 before anything parses or audits it; GraphQL documents are a few KB.
+    api_max_body_bytes: int = Field(default=1_048_576, ge=1, alias="LINKWATCH_API_MAX_BODY_BYTES")
+    # /readyz answers 503 when Neo4j has not answered within this many seconds.
+    api_ready_timeout: float = Field(default=2.0, gt=0, alias="LINKWATCH_API_READY_TIMEOUT")
 
     @property
     def home(self) -> Path:
