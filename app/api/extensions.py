@@ -70,6 +70,25 @@ class CodedErrors(MaskErrors):
             result.errors = [with_code(e) for e in result.errors]
 
 
+class CachedParse(ParserCache):
+    """Strawberry's parser cache, except that a document that does not parse is left to Strawberry.
+
+    The stock cache parses on entering the parse stage, outside Strawberry's own error handling, so a
+    syntax error (or a token limit) escaped the operation and bypassed every extension's exit: no audit
+    entry, no error code, no metric. Leaving the document unset makes Strawberry parse it again inside
+    that handling, where a failure becomes an ordinary result; only failing documents are parsed twice.
+    """
+
+    def on_parse(self) -> Iterator[None]:
+        ctx = self.execution_context
+        if ctx.graphql_document is None and ctx.query:
+            try:
+                ctx.graphql_document = self.cached_parse_document(ctx.query, **ctx.parse_options)
+            except GraphQLError:
+                ctx.graphql_document = None
+        yield
+
+
 class AuditTrail(SchemaExtension):
     """Writes one audit entry per operation, after errors are masked and coded (it runs outside both)."""
 
@@ -121,7 +140,7 @@ def build_extensions(settings: Settings) -> list[type[SchemaExtension] | Callabl
             ],
         ),
         # Clients repeat the same documents with new variables: parse and validate each one once.
-        partial(ParserCache, maxsize=1024),
+        partial(CachedParse, maxsize=1024),
         partial(ValidationCache, maxsize=1024),
     ]
     if not settings.api_introspection:

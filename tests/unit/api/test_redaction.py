@@ -57,7 +57,7 @@ def test_instrument_token_in_variable_default_is_redacted() -> None:
 
 def test_label_value_is_redacted_when_its_entity_comes_from_a_variable() -> None:
     text, _ = redact(
-        f'mutation($e: EntityKind!) {{ addLabel(input: {{entity: $e, value: "{TOKEN}", actorId: "x"}}) '
+        f'mutation($e: LabelEntity!) {{ addLabel(input: {{entity: $e, value: "{TOKEN}", actorId: "x"}}) '
         "{ key } }",
         {"e": "INSTRUMENT"},
     )
