@@ -208,6 +208,10 @@ class AuditLog:
         if fd is None or path != self._fd_path or os.fstat(fd).st_nlink == 0:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            # The mode above applies only to a new file: one created by an older version or by hand is
+            # narrowed too, and so is a directory made by someone else.
+            os.fchmod(fd, 0o600)
+            self.directory.chmod(0o700)
             self._close()
             self._fd, self._fd_path = fd, path
         return fd
