@@ -3,6 +3,7 @@ WORKDIR /srv/linkwatch
 COPY pyproject.toml README.md ./
 COPY app ./app
 COPY loaders ./loaders
+COPY scenarios ./scenarios
 COPY cypher ./cypher
 RUN pip install --no-cache-dir . && useradd --system linkwatch && mkdir -p /var/lib/linkwatch \
     && chown linkwatch /var/lib/linkwatch

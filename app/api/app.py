@@ -13,6 +13,8 @@ from app.api.audit import AuditLog
 from app.api.auth import KeyVerifier
 from app.api.endpoint import GraphQLEndpoint
 from app.api.heap import freeze_startup_heap
+from app.api.limits import BodyLimit
+from app.api.operations import ReadinessProbe, add_operational_routes
 from app.api.schema import build_schema
 from app.platform.driver import auth
 from app.platform.runner import Graph
@@ -41,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             graph = Graph(driver=driver, database=settings.neo4j_database)
             app.state.graph = graph
             app.state.verifier = KeyVerifier(graph=graph)
+            app.state.readiness = ReadinessProbe(driver, settings.neo4j_database, settings.api_ready_timeout)
             if settings.api_freeze_heap:
                 freeze_startup_heap()
             yield
@@ -66,8 +69,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # GET serves the GraphiQL page when enabled (and is refused as a query otherwise).
     app.router.routes.append(Route("/graphql", graphql, methods=["GET", "POST"]))
 
-    @app.get("/healthz", include_in_schema=False)
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
+    add_operational_routes(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     return app

@@ -1,8 +1,10 @@
 """The audit trail: who asked what, when, with which outcome — append-only JSON lines, one file a day.
 
 Each entry is written with a single `write()` on an `O_APPEND` descriptor, so concurrent workers never
-interleave or overwrite lines. Secrets (API keys, instrument tokens, passwords) are redacted from both
-the variables and the literals in the query text before anything touches the disk.
+interleave or overwrite lines. Secrets (API keys, instrument tokens, passwords) are redacted from the
+variables, the literals in the query text and variables' defaults before anything touches the disk, and
+anything shaped like a raw card number is redacted wherever it sits, whatever field it was sent in.
+Errors are recorded by their codes only: their messages may quote the request's values.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ from graphql.language import (
     ObjectFieldNode,
     ObjectValueNode,
     StringValueNode,
+    VariableDefinitionNode,
     VariableNode,
     Visitor,
     visit,
 )
+
+from app.domain.instrument import CARD_REDACTED, redact_card_numbers
 
 REDACTED = "[REDACTED]"
 _SENSITIVE = re.compile(r"(token|secret|password|instrument|api_?key|authorization)", re.IGNORECASE)
@@ -39,6 +44,16 @@ def query_hash(query: str) -> str:
     return hashlib.sha256(query.encode()).hexdigest()
 
 
+def _scrub(value: Any) -> Any:
+    """Card numbers out of a variable's value, whatever argument it feeds (an account id, a note...)."""
+    if isinstance(value, str):
+        return redact_card_numbers(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+        return CARD_REDACTED if redact_card_numbers(text) != text else value
+    return value
+
+
 def redact_variables(value: Any, key: str = "") -> Any:
     if key and _SENSITIVE.search(key):
         return REDACTED
@@ -46,12 +61,14 @@ def redact_variables(value: Any, key: str = "") -> Any:
         # A label's `value` is an instrument token when its entity is an instrument.
         instrument_label = str(value.get("entity", "")).lower() == "instrument"
         return {
-            k: REDACTED if instrument_label and k == "value" else redact_variables(v, k)
+            redact_card_numbers(str(k)): REDACTED
+            if instrument_label and k == "value"
+            else redact_variables(v, str(k))
             for k, v in value.items()
         }
     if isinstance(value, list):
         return [redact_variables(v, key) for v in value]
-    return value
+    return _scrub(value)
 
 
 # Fields whose every argument is a secret (the raw payment-instrument token).
@@ -91,7 +108,12 @@ class _Redactor(Visitor):
     def enter_object_value(self, node: ObjectValueNode, *_: Any) -> ObjectValueNode | None:
         # A label's `value` is an instrument token when its entity is an instrument.
         entity = next((f for f in node.fields if f.name.value == "entity"), None)
-        if entity is None or str(getattr(entity.value, "value", "")).lower() != "instrument":
+        if entity is None:
+            return None
+        # An entity given by a variable may be INSTRUMENT: the value is then treated as a token.
+        if not isinstance(entity.value, VariableNode) and (
+            str(getattr(entity.value, "value", "")).lower() != "instrument"
+        ):
             return None
         fields: list[ObjectFieldNode] = []
         for f in node.fields:
@@ -103,6 +125,27 @@ class _Redactor(Visitor):
         return ObjectValueNode(fields=tuple(fields))
 
 
+class _DefaultRedactor(Visitor):
+    """Second pass: a variable that feeds a secret has its default value redacted too (the first pass
+    learns which variables those are only after it has printed their definitions)."""
+
+    def __init__(self, variables: frozenset[str]) -> None:
+        super().__init__()
+        self.variables = variables
+
+    def enter_variable_definition(
+        self, node: VariableDefinitionNode, *_: Any
+    ) -> VariableDefinitionNode | None:
+        if node.default_value is None or node.variable.name.value not in self.variables:
+            return None
+        return VariableDefinitionNode(
+            variable=node.variable,
+            type=node.type,
+            default_value=StringValueNode(value=REDACTED),
+            directives=node.directives,
+        )
+
+
 @lru_cache(maxsize=1024)
 def _redact_document(query: str) -> tuple[str | None, frozenset[str]]:
     """Per distinct document (clients repeat theirs): the redacted text and the sensitive variables."""
@@ -110,10 +153,12 @@ def _redact_document(query: str) -> tuple[str | None, frozenset[str]]:
         return None, frozenset()
     redactor = _Redactor()
     try:
-        text = print_ast(visit(parse(query), redactor))
+        document = visit(parse(query), redactor)
+        sensitive = frozenset(redactor.variables)
+        text = print_ast(visit(document, _DefaultRedactor(sensitive)) if sensitive else document)
     except GraphQLError:
         return None, frozenset()
-    return text, frozenset(redactor.variables)
+    return redact_card_numbers(text), sensitive
 
 
 def redact(query: str, variables: dict[str, Any] | None) -> tuple[str | None, dict[str, Any]]:
@@ -126,7 +171,14 @@ def redact(query: str, variables: dict[str, Any] | None) -> tuple[str | None, di
     if text is None:
         # Without a parsed query we cannot tell which variables are secrets: keep only their names.
         return None, dict.fromkeys(cleaned, REDACTED)
-    return text, {k: REDACTED if k in sensitive else v for k, v in cleaned.items()}
+    # `cleaned`'s names went through the card scrub; compare them with the sensitive names scrubbed alike.
+    hidden = {redact_card_numbers(name) for name in sensitive}
+    return text, {k: REDACTED if k in hidden else v for k, v in cleaned.items()}
+
+
+def redact_text(value: str | None) -> str | None:
+    """A free-text field of the request (the operation name) as it may be recorded."""
+    return None if value is None else redact_card_numbers(value)
 
 
 class AuditLog:
@@ -156,6 +208,10 @@ class AuditLog:
         if fd is None or path != self._fd_path or os.fstat(fd).st_nlink == 0:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            # The mode above applies only to a new file: one created by an older version or by hand is
+            # narrowed too, and so is a directory made by someone else.
+            os.fchmod(fd, 0o600)
+            self.directory.chmod(0o700)
             self._close()
             self._fd, self._fd_path = fd, path
         return fd

@@ -1,4 +1,4 @@
-"""Schema extensions: the audit trail, plus the limits and masking configured from settings."""
+"""Schema extensions: metrics, the audit trail, error codes and masking, and the limits from settings."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -18,15 +19,78 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.types.execution import ExecutionContext
 from strawberry.types.graphql import OperationType
 
-from app.api.audit import query_hash, redact
-from app.api.errors import should_mask
+from app.api import metrics
+from app.api.audit import query_hash, redact, redact_text
+from app.api.errors import INTERNAL, error_code, should_mask, with_code
 from app.platform.settings import Settings
 
 
+def _operation_type(ctx: ExecutionContext) -> OperationType | None:
+    try:
+        return ctx.operation_type
+    except Exception:  # no operation in an unparsable document, or the named one is missing
+        return None
+
+
+def _errors(ctx: ExecutionContext) -> list[GraphQLError]:
+    return list(getattr(ctx.result, "errors", None) or [])
+
+
+class Metrics(SchemaExtension):
+    """Counts and times every operation, and counts its errors by code (it runs outermost)."""
+
+    def on_operation(self) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        ctx = self.execution_context
+        errors = _errors(ctx)
+        op_type = _operation_type(ctx)
+        type_label = op_type.value if op_type is not None else metrics.INVALID
+        # The GraphQL schema behind Strawberry's: its root fields are the only operation labels.
+        label = metrics.operation_label(ctx.schema._schema, ctx.graphql_document, ctx.operation_name)
+        metrics.REQUESTS.labels(label, type_label, "error" if errors else "ok").inc()
+        metrics.LATENCY.labels(label, type_label).observe(time.perf_counter() - started)
+        for error in errors:
+            metrics.ERRORS.labels(error_code(error)).inc()
+
+
+class CodedErrors(MaskErrors):
+    """Masks internal errors, then gives every error `extensions.code`."""
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        return with_code(super().anonymise_error(error), INTERNAL)
+
+    def on_operation(self) -> Iterator[None]:
+        yield from super().on_operation()
+        result: Any = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [with_code(e) for e in result.errors]
+
+
+class CachedParse(ParserCache):
+    """Strawberry's parser cache, except that a document that does not parse is left to Strawberry.
+
+    The stock cache parses on entering the parse stage, outside Strawberry's own error handling, so a
+    syntax error (or a token limit) escaped the operation and bypassed every extension's exit: no audit
+    entry, no error code, no metric. Leaving the document unset makes Strawberry parse it again inside
+    that handling, where a failure becomes an ordinary result; only failing documents are parsed twice.
+    """
+
+    def on_parse(self) -> Iterator[None]:
+        ctx = self.execution_context
+        if ctx.graphql_document is None and ctx.query:
+            try:
+                ctx.graphql_document = self.cached_parse_document(ctx.query, **ctx.parse_options)
+            except GraphQLError:
+                ctx.graphql_document = None
+        yield
+
+
 class AuditTrail(SchemaExtension):
-    """Writes one audit entry per operation, after errors are masked (it runs outermost)."""
+    """Writes one audit entry per operation, after errors are masked and coded (it runs outside both)."""
 
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
@@ -38,13 +102,8 @@ class AuditTrail(SchemaExtension):
         if audit is None:
             return
         query = ctx.query or ""
-        result = ctx.result
-        errors = [e.message for e in (getattr(result, "errors", None) or [])]
-        op_type: OperationType | None = None
-        try:
-            op_type = ctx.operation_type
-        except Exception:
-            op_type = None
+        errors = _errors(ctx)
+        op_type = _operation_type(ctx)
         text, variables = redact(query, ctx.variables)
         audit.record(
             {
@@ -52,12 +111,13 @@ class AuditTrail(SchemaExtension):
                 "key_name": getattr(principal, "name", None),
                 "role": getattr(getattr(principal, "role", None), "value", None),
                 "operation_type": op_type.value if op_type is not None else None,
-                "operation_name": ctx.operation_name,
+                "operation_name": redact_text(ctx.operation_name),
                 "query_hash": query_hash(query),
                 "query": text,
                 "variables": variables,
                 "outcome": "error" if errors else "ok",
-                "errors": errors[:5],
+                # Codes, not messages: a message may quote what the client sent (a card number as an id).
+                "errors": [error_code(e) for e in errors[:5]],
                 "duration_ms": round((time.perf_counter() - started) * 1000, 3),
             }
         )
@@ -66,8 +126,9 @@ class AuditTrail(SchemaExtension):
 def build_extensions(settings: Settings) -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
     # Factories, not instances: Strawberry builds fresh extensions for every request.
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        Metrics,
         AuditTrail,
-        partial(MaskErrors, should_mask_error=should_mask, error_message="Internal error."),
+        partial(CodedErrors, should_mask_error=should_mask, error_message="Internal error."),
         partial(MaxTokensLimiter, max_token_count=settings.api_max_tokens),
         # The depth and alias rules (what QueryDepthLimiter / MaxAliasesLimiter add) are built once per
         # schema: a rule class per request would defeat the validation cache, which is keyed by the rules.
@@ -79,7 +140,7 @@ def build_extensions(settings: Settings) -> list[type[SchemaExtension] | Callabl
             ],
         ),
         # Clients repeat the same documents with new variables: parse and validate each one once.
-        partial(ParserCache, maxsize=1024),
+        partial(CachedParse, maxsize=1024),
         partial(ValidationCache, maxsize=1024),
     ]
     if not settings.api_introspection:

@@ -2,17 +2,51 @@
 
 from __future__ import annotations
 
-import strawberry
-from strawberry.schema.config import StrawberryConfig
+import logging
+import traceback
 
+import strawberry
+from graphql import GraphQLError
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from app.api.audit import redact_text
+from app.api.errors import INTERNAL, error_code, should_mask
 from app.api.extensions import build_extensions
 from app.api.mutations import Mutation
 from app.api.queries import Query
+from app.domain.instrument import redact_card_numbers
 from app.platform.settings import Settings
+
+logger = logging.getLogger("app.api.errors")
+
+
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Logs what an operator must look at: internal errors, with their traceback, and nothing else.
+
+        Strawberry's default logs every error with its message, and messages quote what clients sent
+        (a card number pasted as an account id, a token in a syntax error); a client's own mistakes are
+        counted by code in the metrics instead.
+        """
+        for error in errors:
+            if not (should_mask(error) or error_code(error) == INTERNAL):
+                continue
+            original = error.original_error
+            trace = "".join(traceback.format_exception(original)) if original is not None else error.message
+            # The traceback is formatted here so that the card scrub covers the exception's message too.
+            logger.error(
+                "internal error in %s at %s\n%s",
+                redact_text(execution_context.operation_name if execution_context is not None else None),
+                ".".join(str(p) for p in error.path or ()),
+                redact_card_numbers(trace),
+            )
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         extensions=build_extensions(settings),

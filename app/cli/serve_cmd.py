@@ -15,6 +15,7 @@ import typer
 import uvicorn
 from rich.console import Console
 
+from app.api.metrics import prepare_multiprocess_dir
 from app.api.workers import run_workers
 from app.platform.settings import Settings, get_settings
 
@@ -71,6 +72,8 @@ def serve(
         if not server.started:  # the app could not start (see the log above)
             raise typer.Exit(3)
     else:
+        # A scrape reaches one worker of N: they share their samples through files (app/api/metrics.py).
+        prepare_multiprocess_dir(settings.home / "run" / "metrics")
         run_workers(config, workers)
 
 
@@ -83,8 +86,9 @@ def _detach(settings: Settings, workers: int, wait: float) -> None:
         raise typer.Exit(1)
     pid_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     log_path = settings.home / "logs" / "api.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("ab") as log:
+    log_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Owner-only like the rest of LINKWATCH_HOME: tracebacks in it name hosts, paths and queries.
+    with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "app.cli.serve_cmd", "--workers", str(workers)],
             stdout=log,

@@ -3,16 +3,21 @@
 A file starts with `//` comment lines of `key: value` (name, description, params, mode); the rest is
 the query. Names are paths relative to `cypher/` without the extension, e.g. `load/accounts`.
 Nothing here formats user input into Cypher: every value travels as a parameter.
+
+`cypher/` is a package whose data are the files, read through `importlib.resources`, so the queries are
+found the same way from the repository, an editable install and a wheel.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-CYPHER_ROOT = Path(__file__).resolve().parents[2] / "cypher"
+CYPHER_PACKAGE = "cypher"
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 _HEADER = re.compile(r"^//\s*([a-z_]+)\s*:\s*(.*)$")
 
@@ -36,10 +41,26 @@ class UnknownQueryError(KeyError):
 def query(name: str) -> Query:
     if not _NAME.match(name):
         raise UnknownQueryError(f"bad query name {name!r}")
-    path = CYPHER_ROOT / f"{name}.cypher"
+    *folders, stem = name.split("/")
+    path = _root()
+    for folder in folders:
+        path = path.joinpath(folder)
+    path = path.joinpath(f"{stem}.cypher")
     if not path.is_file():
-        raise UnknownQueryError(f"no query {name!r} at {path}")
+        raise UnknownQueryError(f"no query {name!r}")
     return parse(name, path.read_text(encoding="utf-8"))
+
+
+def _root() -> Traversable:
+    return files(CYPHER_PACKAGE)
+
+
+def _names(folder: Traversable, prefix: str) -> Iterator[str]:
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _names(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".cypher"):
+            yield prefix + entry.name.removesuffix(".cypher")
 
 
 def q(name: str) -> str:
@@ -67,8 +88,7 @@ def parse(name: str, source: str) -> Query:
 
 
 def all_queries() -> list[Query]:
-    names = sorted(str(p.relative_to(CYPHER_ROOT).with_suffix("")) for p in CYPHER_ROOT.rglob("*.cypher"))
-    return [query(n) for n in names]
+    return [query(n) for n in sorted(_names(_root(), ""))]
 
 
 def statements(name: str) -> list[str]:

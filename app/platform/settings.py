@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import secrets
 import stat
-from functools import lru_cache
+import time
+from functools import cache, lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PASSWORD_FILE = "neo4j-password"  # noqa: S105 - a file name, not a secret
@@ -43,10 +44,28 @@ class Settings(BaseSettings):
     api_max_tokens: int = Field(default=2000, alias="LINKWATCH_API_MAX_TOKENS")
     api_max_page_size: int = Field(default=100, alias="LINKWATCH_API_MAX_PAGE_SIZE")
     api_freeze_heap: bool = Field(default=True, alias="LINKWATCH_API_FREEZE_HEAP")
+    # Refused with 413 before anything parses or audits it; GraphQL documents are a few KB.
+    api_max_body_bytes: int = Field(default=1_048_576, ge=1, alias="LINKWATCH_API_MAX_BODY_BYTES")
+    # /readyz answers 503 when Neo4j has not answered within this many seconds.
+    api_ready_timeout: float = Field(default=2.0, gt=0, alias="LINKWATCH_API_READY_TIMEOUT")
+
+    @field_validator("instrument_hash_key")
+    @classmethod
+    def _hash_key_not_blank(cls, value: SecretStr | None) -> SecretStr | None:
+        # An empty key still "works": every deployment would then hash a token to the same key, which
+        # anyone could recompute from a list of tokens. Refused rather than used or silently replaced.
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError(
+                "LINKWATCH_INSTRUMENT_HASH_KEY is set but empty: set the deployment's key, or unset it to "
+                f"use the one kept in $LINKWATCH_HOME/secrets/{HASH_KEY_FILE}"
+            )
+        return value
 
     @property
     def home(self) -> Path:
-        return self.linkwatch_home.resolve()
+        """LINKWATCH_HOME, created owner-only (0700) on first use: it holds secrets, the audit trail,
+        rejects and the database, so nothing under it should be reachable by other users."""
+        return private_dir(self.linkwatch_home.resolve())
 
     @property
     def bolt_host(self) -> str:
@@ -77,19 +96,41 @@ def _host_port(uri: str) -> tuple[str, int]:
     return host or "127.0.0.1", int(port) if port else 7687
 
 
+@cache
+def private_dir(path: Path) -> Path:
+    """`path`, created 0700 if missing and narrowed to 0700 if it was more open (once per process)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(0o700)
+    return path
+
+
+def _read_secret(path: Path) -> str:
+    value = path.read_text(encoding="utf-8").strip()
+    if not value:
+        # An empty file would otherwise become an empty password or hash key.
+        raise ValueError(f"{path} is empty: write the secret into it (mode 600)")
+    return value
+
+
 def _stored_secret(path: Path) -> str:
     if path.exists():
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
             raise PermissionError(f"{path} is readable by others (mode {mode:o}); chmod 600 it")
-        return path.read_text(encoding="utf-8").strip()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return _read_secret(path)
+    private_dir(path.parent)
     value = secrets.token_urlsafe(32)
     # O_EXCL: two processes starting at once must not each write a different secret.
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return path.read_text(encoding="utf-8").strip()
+        # Another process created it a moment ago and may not have written it yet.
+        deadline = time.monotonic() + 5.0
+        while not path.read_text(encoding="utf-8").strip() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return _read_secret(path)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(value + "\n")
     return value
