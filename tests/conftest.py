@@ -74,6 +74,17 @@ def driver(settings: Settings) -> Iterator[Driver]:
     drv.close()
 
 
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generator's demo scenario (ground truth included), small enough for the loader tests
+    (with and without a database)."""
+    from scenarios.standard import simulate
+
+    path = tmp_path_factory.mktemp("loader-demo")
+    simulate(path, "demo", accounts=500, seed=5, requests_per_account=4.0)
+    return path
+
+
 def wipe(drv: Driver) -> None:
     with drv.session() as s:
         s.run(

@@ -15,7 +15,6 @@ import psutil
 import pytest
 from typer.testing import CliRunner
 
-from app.api.schema import sdl
 from app.cli import cli
 from app.platform.logging import configure_logging
 from app.platform.runner import Graph
@@ -58,20 +57,6 @@ async def test_dataloaders_batch_per_request(api: Api, keys: Keys) -> None:
     assert sorted(counting.calls) == sorted(
         ["api/campaigns_page", "api/attributions_by_campaigns", "api/attribution_evidence"]
     )
-
-
-def test_schema_file_is_up_to_date() -> None:
-    assert (ROOT / "schema.graphql").read_text(encoding="utf-8") == sdl()
-    result = CliRunner().invoke(cli, ["schema", "export", "--check"])
-    assert result.exit_code == 0, result.output
-
-
-def test_schema_check_fails_on_a_stale_file(tmp_path: Path) -> None:
-    stale = tmp_path / "schema.graphql"
-    stale.write_text("type Query { old: Int }\n")
-    assert CliRunner().invoke(cli, ["schema", "export", "--check", "--path", str(stale)]).exit_code == 1
-    assert CliRunner().invoke(cli, ["schema", "export", "--path", str(stale)]).exit_code == 0
-    assert stale.read_text() == sdl()
 
 
 def test_keys_cli_create_list_revoke(keys: Keys) -> None:
