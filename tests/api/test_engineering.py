@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.platform.logging import configure_logging
+from app.platform.neo4j_server.throwaway import free_port
 from app.platform.runner import Graph
 from app.platform.settings import Settings
 
@@ -75,14 +76,8 @@ def test_keys_cli_create_list_revoke(keys: Keys) -> None:
     assert runner.invoke(cli, ["keys", "create", "--name", "x", "--role", "root"]).exit_code != 0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_live_serve_detached_on_loopback(keys: Keys, settings: Settings) -> None:
-    env = {**os.environ, "LINKWATCH_API_PORT": str(_free_port())}
+    env = {**os.environ, "LINKWATCH_API_PORT": str(free_port())}
     linkwatch = [str(Path(sys.executable).parent / "linkwatch")]
     started = subprocess.run(
         [*linkwatch, "serve", "--detach", "--wait", "60"],
@@ -128,7 +123,7 @@ def _established_by_process(pid: int, port: int) -> dict[int, int]:
 
 def test_workers_each_take_a_share_of_kept_alive_connections(keys: Keys, settings: Settings) -> None:
     """32 connections opened at once: with one shared socket, the first worker to wake accepted them all."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "LINKWATCH_API_PORT": str(port)}
     linkwatch = [str(Path(sys.executable).parent / "linkwatch")]
     started = subprocess.run(
