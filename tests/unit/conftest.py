@@ -3,7 +3,6 @@ starting a server, which would make `make unit` slow and let a database test hid
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import NoReturn
 
 import pytest
@@ -21,12 +20,11 @@ def neo4j_server() -> NoReturn:
 
 
 @pytest.fixture(autouse=True)
-def _no_server_start(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _no_server_start(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> NoReturn:
         raise RuntimeError(_REFUSED.format(what="a Neo4j server"))
 
     monkeypatch.setattr(server, "start", refuse)
-    return
 
 
 @pytest.fixture
