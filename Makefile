@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAUNCHER := neo4j/target/classes/io/linkwatch/neo4j/Launcher.class
 
-.PHONY: install run test lint typecheck pytest bench schema clean stop
+.PHONY: install run test unit lint typecheck pytest bench schema clean stop
 
 install: $(STAMP) $(LAUNCHER)
 
@@ -37,6 +37,10 @@ typecheck: install
 
 schema: install
 	$(BIN)/linkwatch schema export --check
+
+# No database and no Java (tests/unit/conftest.py refuses both): the quick loop while editing.
+unit: install
+	$(BIN)/pytest -q -p no:cacheprovider tests/unit
 
 pytest: install
 	$(BIN)/pytest -q -p no:cacheprovider

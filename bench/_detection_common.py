@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +15,7 @@ from neo4j import GraphDatabase
 from rich.console import Console
 
 from app.platform.driver import sync_driver
-from app.platform.neo4j_server import server
+from app.platform.neo4j_server.throwaway import throwaway_neo4j
 from app.platform.schema import apply_schema
 from app.platform.settings import Settings, get_settings
 from loaders.pipeline import load_directory
@@ -24,12 +23,6 @@ from loaders.settings import get_load_settings
 from scenarios.standard.generator import simulate
 
 LOADED_MARK = "loaded.ok"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -62,29 +55,19 @@ def store_db(root: Path, generate: Callable[[Path], None], heap: str) -> Iterato
         password_file.write_text(secrets.token_urlsafe(16))
         password_file.chmod(0o600)
     password = password_file.read_text().strip()
-    port = free_port()
-    cfg = server.ServerConfig(home=root / "neo4j", port=port, heap=heap, pagecache="2g", password=password)
-    os.environ.update(
-        {
-            "NEO4J_URI": f"bolt://127.0.0.1:{port}",
-            "NEO4J_PASSWORD": password,
-            "LINKWATCH_HOME": str(root),
-            "LINKWATCH_INSTRUMENT_HASH_KEY": "bench-key",
-        }
-    )
-    get_settings.cache_clear()
-    server.start(cfg)
-    try:
-        settings = get_settings()
-        if not (root / LOADED_MARK).exists():
-            with sync_driver(settings) as driver:
-                apply_schema(driver, settings.neo4j_database)
-                load_directory(data, driver, settings, get_load_settings(), Console(quiet=True))
-            (root / LOADED_MARK).write_text("ok\n")
-        yield settings, data
-    finally:
-        server.stop(cfg)
+    with throwaway_neo4j(root, heap=heap, pagecache="2g", password=password) as neo4j:
+        os.environ.update({**neo4j.env(), "LINKWATCH_INSTRUMENT_HASH_KEY": "bench-key"})
         get_settings.cache_clear()
+        try:
+            settings = get_settings()
+            if not (root / LOADED_MARK).exists():
+                with sync_driver(settings) as driver:
+                    apply_schema(driver, settings.neo4j_database)
+                    load_directory(data, driver, settings, get_load_settings(), Console(quiet=True))
+                (root / LOADED_MARK).write_text("ok\n")
+            yield settings, data
+        finally:
+            get_settings.cache_clear()
 
 
 class HeapSampler:

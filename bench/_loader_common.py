@@ -4,46 +4,24 @@ from __future__ import annotations
 
 import os
 import resource
-import secrets
-import socket
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from app.platform.driver import sync_driver
-from app.platform.neo4j_server import server
+from app.platform.neo4j_server.throwaway import throwaway_neo4j
 from app.platform.settings import Settings, get_settings
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
 def neo4j(heap: str = "2g", pagecache: str = "1g") -> Iterator[Settings]:
     """A fresh Neo4j in a temporary home on a free loopback port, stopped afterwards."""
-    with tempfile.TemporaryDirectory(prefix="lw-bench-load-") as home:
-        port, password = free_port(), secrets.token_urlsafe(16)
-        cfg = server.ServerConfig(
-            home=Path(home) / "neo4j", port=port, heap=heap, pagecache=pagecache, password=password
-        )
-        os.environ.update(
-            {
-                "NEO4J_URI": f"bolt://127.0.0.1:{port}",
-                "NEO4J_PASSWORD": password,
-                "LINKWATCH_HOME": home,
-                "LINKWATCH_INSTRUMENT_HASH_KEY": "bench-key",
-            }
-        )
+    with throwaway_neo4j(heap=heap, pagecache=pagecache, prefix="lw-bench-load-") as neo4j:
+        os.environ.update({**neo4j.env(), "LINKWATCH_INSTRUMENT_HASH_KEY": "bench-key"})
         get_settings.cache_clear()
-        server.start(cfg)
         try:
             yield get_settings()
         finally:
-            server.stop(cfg)
             get_settings.cache_clear()
 
 

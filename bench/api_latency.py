@@ -24,7 +24,6 @@ import random
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,7 +39,7 @@ import psutil
 from app.api.app import api_driver
 from app.api.types.entities import ENTITY_SCAN
 from app.platform.driver import sync_driver
-from app.platform.neo4j_server import server
+from app.platform.neo4j_server.throwaway import free_port, throwaway_neo4j
 from app.platform.runner import Graph
 from app.platform.schema import apply_schema
 from app.platform.settings import Settings, get_settings
@@ -66,12 +65,6 @@ LEAN = """query($id: ID!) { attribution(account: $id) {
   campaigns { campaign { id score status } membership actors { actor { id name } confidence source status } }
   actors { actor { id name } confidence confirmed }
 } }"""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _plant(settings: Settings, accounts: int) -> dict[str, float]:
@@ -473,79 +466,77 @@ def main() -> None:
     if not planted_mark.exists():
         # Planting CREATEs: an interrupted plant is started over, never topped up with duplicates.
         shutil.rmtree(home / "neo4j", ignore_errors=True)
-    bolt, http_port = _free_port(), _free_port()
-    password = secrets_kept["password"]
-    cfg = server.ServerConfig(
-        home=home / "neo4j", port=bolt, heap=args.heap, pagecache="1g", password=password
-    )
-    env = {
-        **os.environ,
-        "NEO4J_URI": f"bolt://127.0.0.1:{bolt}",
-        "NEO4J_PASSWORD": password,
-        "LINKWATCH_HOME": str(home),
-        "LINKWATCH_INSTRUMENT_HASH_KEY": secrets_kept["hash_key"],
-        "LINKWATCH_API_HOST": "127.0.0.1",
-        "LINKWATCH_API_PORT": str(http_port),
-    }
-    os.environ.update(env)
-    get_settings.cache_clear()
-    settings = get_settings()
+    http_port = free_port()
     url = f"http://127.0.0.1:{http_port}"
     api: subprocess.Popen[bytes] | None = None
-    server.start(cfg)
     try:
-        if planted_mark.exists():
-            built = json.loads(planted_mark.read_text())
-        else:
-            built = _plant(settings, args.accounts)
-            if args.work is not None:
-                planted_mark.write_text(json.dumps(built))
-        print(
-            f"planted {args.accounts:,} accounts, {built['campaigns']:.0f} campaigns, "
-            f"{built['nodes']:,.0f} nodes, "
-            f"{built['relationships']:,.0f} relationships in {built['seconds']:.0f} s",
-            flush=True,
-        )
-        with sync_driver(settings) as drv:
-            token = api_keys.create_key(drv, settings.neo4j_database, "bench", Role.VIEWER).token
-        api = _start_api(env, args.workers, url)
-        ids = _sample_ids(args.accounts, 20_000, seed=7)
-        lookup = LEAN if args.lean else LOOKUP
-        wrk = WrkClient(url, token, lookup, ids, home) if client == "wrk" else None
-        results = asyncio.run(
-            _measure(
-                lookup,
-                settings,
-                url,
-                token,
-                ids,
-                levels,
-                args.duration,
-                args.warmup,
-                wrk,
-                lambda: _connection_split(api.pid, http_port),
-            )
-        )
-        report = {
-            "accounts": args.accounts,
-            "graph": built,
-            "workers": args.workers,
-            "query": "lean" if args.lean else "full",
-            "client": client,
-            "load_average_1m": os.getloadavg()[0],
-            "duration_s": args.duration,
-            "api_rss_mb": _rss_mb(api.pid),
-            "cpus": os.cpu_count(),
-            "results": results,
-        }
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2))
-        print(f"API processes RSS {report['api_rss_mb']:.0f} MB; wrote {args.out}")
+        with throwaway_neo4j(
+            home, heap=args.heap, pagecache="1g", password=secrets_kept["password"]
+        ) as neo4j:
+            env = {
+                **os.environ,
+                **neo4j.env(),
+                "LINKWATCH_INSTRUMENT_HASH_KEY": secrets_kept["hash_key"],
+                "LINKWATCH_API_HOST": "127.0.0.1",
+                "LINKWATCH_API_PORT": str(http_port),
+            }
+            os.environ.update(env)
+            get_settings.cache_clear()
+            settings = get_settings()
+            try:
+                if planted_mark.exists():
+                    built = json.loads(planted_mark.read_text())
+                else:
+                    built = _plant(settings, args.accounts)
+                    if args.work is not None:
+                        planted_mark.write_text(json.dumps(built))
+                print(
+                    f"planted {args.accounts:,} accounts, {built['campaigns']:.0f} campaigns, "
+                    f"{built['nodes']:,.0f} nodes, "
+                    f"{built['relationships']:,.0f} relationships in {built['seconds']:.0f} s",
+                    flush=True,
+                )
+                with sync_driver(settings) as drv:
+                    token = api_keys.create_key(drv, settings.neo4j_database, "bench", Role.VIEWER).token
+                api = _start_api(env, args.workers, url)
+                ids = _sample_ids(args.accounts, 20_000, seed=7)
+                lookup = LEAN if args.lean else LOOKUP
+                wrk = WrkClient(url, token, lookup, ids, home) if client == "wrk" else None
+                results = asyncio.run(
+                    _measure(
+                        lookup,
+                        settings,
+                        url,
+                        token,
+                        ids,
+                        levels,
+                        args.duration,
+                        args.warmup,
+                        wrk,
+                        lambda: _connection_split(api.pid, http_port),
+                    )
+                )
+                report = {
+                    "accounts": args.accounts,
+                    "graph": built,
+                    "workers": args.workers,
+                    "query": "lean" if args.lean else "full",
+                    "client": client,
+                    "load_average_1m": os.getloadavg()[0],
+                    "duration_s": args.duration,
+                    "api_rss_mb": _rss_mb(api.pid),
+                    "cpus": os.cpu_count(),
+                    "results": results,
+                }
+                args.out.parent.mkdir(parents=True, exist_ok=True)
+                args.out.write_text(json.dumps(report, indent=2))
+                print(f"API processes RSS {report['api_rss_mb']:.0f} MB; wrote {args.out}")
+            finally:
+                # The API goes before the database it talks to.
+                if api is not None:
+                    os.killpg(api.pid, signal.SIGTERM)
+                    api.wait(timeout=30)
     finally:
-        if api is not None:
-            os.killpg(api.pid, signal.SIGTERM)
-            api.wait(timeout=30)
-        server.stop(cfg)
         if args.work is None:
             shutil.rmtree(home, ignore_errors=True)
 

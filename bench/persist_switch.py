@@ -19,26 +19,16 @@ import argparse
 import os
 import random
 import resource
-import secrets
-import socket
 import statistics
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 from app.detection.model import CandidateCampaign, DetectionResult
 from app.detection.params import DetectionParams
 from app.jobs.runner import run_detection
 from app.platform.driver import sync_driver
-from app.platform.neo4j_server import server
+from app.platform.neo4j_server.throwaway import throwaway_neo4j
 from app.platform.settings import Settings, get_settings
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _populate(settings: Settings, accounts: int) -> None:
@@ -131,69 +121,59 @@ def main() -> None:
     ap.add_argument("--heap", default="2g")
     args = ap.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="lw-bench-persist-") as home:
-        port, password = _free_port(), secrets.token_urlsafe(16)
-        cfg = server.ServerConfig(
-            home=Path(home) / "neo4j", port=port, heap=args.heap, pagecache="1g", password=password
-        )
-        os.environ.update(
-            {"NEO4J_URI": f"bolt://127.0.0.1:{port}", "NEO4J_PASSWORD": password, "LINKWATCH_HOME": home}
-        )
+    with throwaway_neo4j(heap=args.heap, pagecache="1g", prefix="lw-bench-persist-") as neo4j:
+        os.environ.update(neo4j.env())
         get_settings.cache_clear()
-        server.start(cfg)
-        try:
-            settings = get_settings()
-            t = time.perf_counter()
-            _populate(settings, args.accounts)
-            print(f"populated {args.accounts} accounts in {time.perf_counter() - t:.1f}s")
-            rng = random.Random(7)
-            figures: dict[str, list[float]] = {}
-            naive: list[float] = []
-            members = 0
-            for rep in range(args.repeats):
-                with sync_driver(settings) as drv:
-                    drv.execute_query("MATCH (n) WHERE n:Campaign OR n:DetectionRun DETACH DELETE n")
-                base = _groups(args.accounts, args.member_share, args.campaigns, rng)
-                churned = _churn(base, args.accounts, args.churn, rng)
-                members = sum(map(len, base))
-                summaries: list[Any] = []
-                for name, groups in (("new", base), ("churn", churned), ("same", churned)):
-                    res = _result(groups)
-                    s = run_detection(settings, finder=lambda *_a, r=res: r, params=DetectionParams())
-                    summaries.append(s)
-                    if name == "new":
-                        # An analyst attribution, so the next runs also look for infrastructure reuse.
-                        with sync_driver(settings) as drv:
-                            drv.execute_query(
-                                "MATCH (c:Campaign) WITH c ORDER BY c.campaign_id LIMIT 1 "
-                                "MATCH (x:Actor {actor_id: 'bench-actor'}) "
-                                "MERGE (c)-[:ATTRIBUTED_TO {source: 'analyst', status: 'confirmed', "
-                                "confidence: 0.9}]->(x)"
-                            )
-                    figures.setdefault(f"{name}: persist", []).append(s.timings["persist"])
-                    figures.setdefault(f"{name}: attribution", []).append(s.timings["attribution"])
-                    figures.setdefault(f"{name}: run total", []).append(s.timings["total"])
-                assert summaries[1].continued == args.campaigns, summaries[1]
-                assert summaries[2].new == 0
-                with sync_driver(settings) as drv:
-                    records, _, _ = drv.execute_query(
-                        "MATCH (c:Campaign {active: true}) RETURN c.campaign_id AS id ORDER BY id"
-                    )
-                ids = [r["id"] for r in records]
-                naive.append(_naive_rewrite(settings, ids, churned[: len(ids)]))
-                print(f"repeat {rep + 1}: " + ", ".join(f"{k}={v[-1]:.2f}s" for k, v in figures.items()))
-            print(f"\naccounts={args.accounts} campaigns={args.campaigns} memberships={members}")
-            for k, v in figures.items():
-                print(f"{k:24s} median {statistics.median(v):7.2f}s  ({min(v):.2f}-{max(v):.2f})")
-            med_naive = statistics.median(naive)
-            print(f"{'baseline naive rewrite':24s} median {med_naive:7.2f}s")
-            for name in ("new", "churn", "same"):
-                ratio = statistics.median(figures[f"{name}: persist"]) / med_naive
-                print(f"ratio persist/baseline ({name}): {ratio:.2f}")
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"python peak RSS {peak:.0f} MiB; neo4j heap {args.heap}")
-        finally:
-            server.stop(cfg)
+        settings = get_settings()
+        t = time.perf_counter()
+        _populate(settings, args.accounts)
+        print(f"populated {args.accounts} accounts in {time.perf_counter() - t:.1f}s")
+        rng = random.Random(7)
+        figures: dict[str, list[float]] = {}
+        naive: list[float] = []
+        members = 0
+        for rep in range(args.repeats):
+            with sync_driver(settings) as drv:
+                drv.execute_query("MATCH (n) WHERE n:Campaign OR n:DetectionRun DETACH DELETE n")
+            base = _groups(args.accounts, args.member_share, args.campaigns, rng)
+            churned = _churn(base, args.accounts, args.churn, rng)
+            members = sum(map(len, base))
+            summaries: list[Any] = []
+            for name, groups in (("new", base), ("churn", churned), ("same", churned)):
+                res = _result(groups)
+                s = run_detection(settings, finder=lambda *_a, r=res: r, params=DetectionParams())
+                summaries.append(s)
+                if name == "new":
+                    # An analyst attribution, so the next runs also look for infrastructure reuse.
+                    with sync_driver(settings) as drv:
+                        drv.execute_query(
+                            "MATCH (c:Campaign) WITH c ORDER BY c.campaign_id LIMIT 1 "
+                            "MATCH (x:Actor {actor_id: 'bench-actor'}) "
+                            "MERGE (c)-[:ATTRIBUTED_TO {source: 'analyst', status: 'confirmed', "
+                            "confidence: 0.9}]->(x)"
+                        )
+                figures.setdefault(f"{name}: persist", []).append(s.timings["persist"])
+                figures.setdefault(f"{name}: attribution", []).append(s.timings["attribution"])
+                figures.setdefault(f"{name}: run total", []).append(s.timings["total"])
+            assert summaries[1].continued == args.campaigns, summaries[1]
+            assert summaries[2].new == 0
+            with sync_driver(settings) as drv:
+                records, _, _ = drv.execute_query(
+                    "MATCH (c:Campaign {active: true}) RETURN c.campaign_id AS id ORDER BY id"
+                )
+            ids = [r["id"] for r in records]
+            naive.append(_naive_rewrite(settings, ids, churned[: len(ids)]))
+            print(f"repeat {rep + 1}: " + ", ".join(f"{k}={v[-1]:.2f}s" for k, v in figures.items()))
+        print(f"\naccounts={args.accounts} campaigns={args.campaigns} memberships={members}")
+        for k, v in figures.items():
+            print(f"{k:24s} median {statistics.median(v):7.2f}s  ({min(v):.2f}-{max(v):.2f})")
+        med_naive = statistics.median(naive)
+        print(f"{'baseline naive rewrite':24s} median {med_naive:7.2f}s")
+        for name in ("new", "churn", "same"):
+            ratio = statistics.median(figures[f"{name}: persist"]) / med_naive
+            print(f"ratio persist/baseline ({name}): {ratio:.2f}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"python peak RSS {peak:.0f} MiB; neo4j heap {args.heap}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import secrets
-import socket
 import statistics
 import tempfile
 import time
@@ -19,30 +18,19 @@ from pathlib import Path
 import psutil
 from neo4j import GraphDatabase
 
-from app.platform.neo4j_server import server
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from app.platform.neo4j_server.throwaway import throwaway_neo4j
 
 
 def _one(home: Path, idle_s: float) -> tuple[float, float, int]:
-    password = secrets.token_urlsafe(12)
-    cfg = server.ServerConfig(home=home, port=_free_port(), password=password)
     t0 = time.perf_counter()
-    st = server.start(cfg)
-    ready_s = time.perf_counter() - t0
-    try:
-        with GraphDatabase.driver(f"bolt://127.0.0.1:{cfg.port}", auth=("neo4j", password)) as d:
+    with throwaway_neo4j(home, server_home=home, password=secrets.token_urlsafe(12)) as neo4j:
+        ready_s = time.perf_counter() - t0
+        with GraphDatabase.driver(neo4j.uri, auth=("neo4j", neo4j.password)) as d:
             records, _, _ = d.execute_query("CALL gds.list() YIELD name RETURN count(*) AS c")
             procs = int(records[0]["c"])
         time.sleep(idle_s)
-        assert st.pid is not None
-        rss = psutil.Process(st.pid).memory_info().rss / 2**20
-    finally:
-        server.stop(cfg)
+        assert neo4j.status.pid is not None
+        rss = psutil.Process(neo4j.status.pid).memory_info().rss / 2**20
     return ready_s, rss, procs
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,14 +10,9 @@ import pytest
 from neo4j import Driver, GraphDatabase
 
 from app.platform.neo4j_server import server
+from app.platform.neo4j_server.throwaway import throwaway_neo4j
 from app.platform.schema import apply_schema
 from app.platform.settings import Settings, get_settings
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -29,36 +22,24 @@ def neo4j_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def neo4j_server(neo4j_home: Path) -> Iterator[server.ServerConfig]:
-    port = _free_port()
-    password = secrets.token_urlsafe(16)
-    cfg = server.ServerConfig(
-        home=neo4j_home / "neo4j",
-        port=port,
-        heap=os.environ.get("LINKWATCH_TEST_HEAP", "2g"),
-        pagecache="512m",
-        auth=True,
-        password=password,
-    )
-    server.start(cfg)
-    # Everything the code under test reads through Settings points at this instance.
-    os.environ.update(
-        {
-            "NEO4J_URI": f"bolt://127.0.0.1:{port}",
-            "NEO4J_USER": "neo4j",
-            "NEO4J_PASSWORD": password,
-            "LINKWATCH_HOME": str(neo4j_home),
-            "LINKWATCH_INSTRUMENT_HASH_KEY": "test-hash-key-not-secret",
-            # One test process builds many apps: freezing its heap each time would only slow the run.
-            # tests/api/test_hot_path.py checks the freeze on an app of its own.
-            "LINKWATCH_API_FREEZE_HEAP": "false",
-        }
-    )
-    get_settings.cache_clear()
-    try:
-        yield cfg
-    finally:
-        server.stop(cfg)
+    heap = os.environ.get("LINKWATCH_TEST_HEAP", "2g")
+    with throwaway_neo4j(neo4j_home, heap=heap, pagecache="512m") as neo4j:
+        # Everything the code under test reads through Settings points at this instance.
+        os.environ.update(
+            {
+                **neo4j.env(),
+                "NEO4J_USER": "neo4j",
+                "LINKWATCH_INSTRUMENT_HASH_KEY": "test-hash-key-not-secret",
+                # One test process builds many apps: freezing its heap each time would only slow the run.
+                # tests/api/test_hot_path.py checks the freeze on an app of its own.
+                "LINKWATCH_API_FREEZE_HEAP": "false",
+            }
+        )
         get_settings.cache_clear()
+        try:
+            yield neo4j.config
+        finally:
+            get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +53,17 @@ def driver(settings: Settings) -> Iterator[Driver]:
     apply_schema(drv, settings.neo4j_database)
     yield drv
     drv.close()
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generator's demo scenario (ground truth included), small enough for the loader tests
+    (with and without a database)."""
+    from scenarios.standard import simulate
+
+    path = tmp_path_factory.mktemp("loader-demo")
+    simulate(path, "demo", accounts=500, seed=5, requests_per_account=4.0)
+    return path
 
 
 def wipe(drv: Driver) -> None:

@@ -6,7 +6,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 
-from app.platform.runner import Graph
+from app.platform.runner import AsyncQueryRunner
 from app.services import api_keys
 from app.services.api_keys import Principal
 
@@ -30,7 +30,7 @@ def presented_token(authorization: str | None, x_api_key: str | None) -> str | N
 class KeyVerifier:
     """Verifies keys against `(:ApiKey)` nodes, caching successes briefly (never failures)."""
 
-    graph: Graph
+    graph: AsyncQueryRunner
     ttl: float = CACHE_SECONDS
     _cache: dict[str, tuple[float, Principal]] = field(default_factory=dict)
 

@@ -6,14 +6,14 @@ from strawberry.types import Info as StrawberryInfo
 
 from app.api.audit import AuditLog
 from app.api.dataloaders import Loaders, build_loaders
-from app.platform.runner import Graph
+from app.platform.runner import AsyncQueryRunner
 from app.platform.settings import Settings
 from app.services.api_keys import Principal
 
 
 class Context:
     def __init__(
-        self, settings: Settings, graph: Graph, principal: Principal | None, audit: AuditLog
+        self, settings: Settings, graph: AsyncQueryRunner, principal: Principal | None, audit: AuditLog
     ) -> None:
         self.settings = settings
         self.graph = graph

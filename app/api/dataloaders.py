@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from strawberry.dataloader import DataLoader
 
-from app.platform.runner import Graph, Row
+from app.platform.runner import AsyncQueryRunner, Row
 from app.services import actors, attribution, campaigns, entities
 from app.services.attribution import ActorClaim, EvidencePath
 
@@ -23,7 +23,7 @@ class Loaders:
     evidence: DataLoader[Pair, list[EvidencePath]]
 
 
-def build_loaders(graph: Graph) -> Loaders:
+def build_loaders(graph: AsyncQueryRunner) -> Loaders:
     async def load_campaigns(ids: list[str]) -> Sequence[Row | None]:
         found = await campaigns.by_ids(graph, ids)
         return [found.get(i) for i in ids]

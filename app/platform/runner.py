@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from neo4j import READ_ACCESS, AsyncDriver, Driver, Query, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
@@ -11,6 +11,18 @@ from neo4j.exceptions import DriverError, Neo4jError
 from app.platform.cypher import query
 
 Row = dict[str, Any]
+
+
+class AsyncQueryRunner(Protocol):
+    """What services need of the graph: named queries in, rows out. `Graph` is the real one; unit tests
+    pass a fake, so a service can be tested without a database and cannot reach past this seam."""
+
+    async def fetch(self, name: str, /, **params: Any) -> list[Row]: ...
+
+    async def fetch_one(self, name: str, /, **params: Any) -> Row | None: ...
+
+    async def fetch_one_plain(self, name: str, /, **params: Any) -> Row | None: ...
+
 
 # A read that fails in a retryable way (a pooled connection the server closed, a transient error) is
 # tried once more: it has nothing to roll back, and an API request should not fail for a stale socket.

@@ -6,32 +6,32 @@ from neo4j.exceptions import ConstraintError
 
 from app.domain.actor import actor_id
 from app.domain.vocabulary import LabelEntity
-from app.platform.runner import Graph, Row
+from app.platform.runner import AsyncQueryRunner, Row
 
 
 class ActorExistsError(Exception):
     pass
 
 
-async def page(graph: Graph, search: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:
+async def page(graph: AsyncQueryRunner, search: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:
     row = await graph.fetch_one("api/actors_page", search=search, skip=skip, limit=limit)
     return (int(row["total"]), list(row["rows"])) if row else (0, [])
 
 
-async def by_ids(graph: Graph, ids: list[str]) -> dict[str, Row]:
+async def by_ids(graph: AsyncQueryRunner, ids: list[str]) -> dict[str, Row]:
     rows = await graph.fetch("api/actors_by_ids", ids=ids)
     return {r["actor"]["actor_id"]: r["actor"] for r in rows}
 
 
-async def campaigns(graph: Graph, actor_id: str, limit: int) -> list[Row]:
+async def campaigns(graph: AsyncQueryRunner, actor_id: str, limit: int) -> list[Row]:
     return await graph.fetch("api/actor_campaigns", actor_id=actor_id, limit=limit)
 
 
-async def labels(graph: Graph, actor_id: str, limit: int) -> list[Row]:
+async def labels(graph: AsyncQueryRunner, actor_id: str, limit: int) -> list[Row]:
     return await graph.fetch("api/actor_labels", actor_id=actor_id, limit=limit)
 
 
-async def create(graph: Graph, name: str, aliases: list[str], by: str) -> Row:
+async def create(graph: AsyncQueryRunner, name: str, aliases: list[str], by: str) -> Row:
     """ValueError when no actor id can be made from the name (`app.domain.actor`)."""
     aid = actor_id(name)
     try:
@@ -43,7 +43,7 @@ async def create(graph: Graph, name: str, aliases: list[str], by: str) -> Row:
 
 
 async def add_label(
-    graph: Graph,
+    graph: AsyncQueryRunner,
     entity: LabelEntity,
     key: str | int,
     actor_id: str,

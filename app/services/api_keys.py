@@ -15,7 +15,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from app.platform.runner import Graph, fetch_sync
+from app.platform.runner import AsyncQueryRunner, fetch_sync
 
 PREFIX = "lw"
 
@@ -98,7 +98,7 @@ def revoke_key(driver: Driver, database: str, key_id: str) -> dict[str, Any] | N
     return rows[0] if rows else None
 
 
-async def verify(graph: Graph, token: str) -> Principal | None:
+async def verify(graph: AsyncQueryRunner, token: str) -> Principal | None:
     """The principal behind `token`, or None if unknown, revoked or wrong."""
     try:
         key_id, secret = parse_token(token)

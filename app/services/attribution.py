@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.vocabulary import AttributionSource, AttributionStatus
-from app.platform.runner import Graph, Row
+from app.platform.runner import AsyncQueryRunner, Row
 from app.services.convert import evidence_items, to_datetime
 
 KEY_PREFIX_LEN = 12  # how much of an instrument's keyed hash the API ever shows
@@ -223,7 +223,7 @@ def verdicts(campaigns: list[CampaignHit], labels: list[Row]) -> list[ActorVerdi
 
 
 async def lookup(
-    graph: Graph,
+    graph: AsyncQueryRunner,
     kind: ItemKind,
     key: str,
     *,
@@ -294,7 +294,7 @@ def _inline_evidence(
     return out
 
 
-async def claims_by_campaigns(graph: Graph, ids: list[str]) -> dict[str, list[ActorClaim]]:
+async def claims_by_campaigns(graph: AsyncQueryRunner, ids: list[str]) -> dict[str, list[ActorClaim]]:
     rows = await graph.fetch("api/attributions_by_campaigns", ids=ids)
     grouped: dict[str, list[Row]] = {i: [] for i in ids}
     for r in rows:
@@ -303,7 +303,7 @@ async def claims_by_campaigns(graph: Graph, ids: list[str]) -> dict[str, list[Ac
 
 
 async def actor_evidence(
-    graph: Graph,
+    graph: AsyncQueryRunner,
     pairs: list[tuple[str, str]],
     claims: dict[tuple[str, str], ActorClaim],
     limit: int = EVIDENCE_LIMIT,
@@ -385,19 +385,19 @@ def _actor_paths(pair: tuple[str, str], row: Row, claim: ActorClaim | None) -> l
 
 
 async def confirm(
-    graph: Graph, campaign_id: str, actor_id: str, by: str, note: str | None
+    graph: AsyncQueryRunner, campaign_id: str, actor_id: str, by: str, note: str | None
 ) -> ActorClaim | None:
     return await _decide(graph, "api/attribution_confirm", campaign_id, actor_id, by, note)
 
 
 async def reject(
-    graph: Graph, campaign_id: str, actor_id: str, by: str, note: str | None
+    graph: AsyncQueryRunner, campaign_id: str, actor_id: str, by: str, note: str | None
 ) -> ActorClaim | None:
     return await _decide(graph, "api/attribution_reject", campaign_id, actor_id, by, note)
 
 
 async def _decide(
-    graph: Graph, name: str, campaign_id: str, actor_id: str, by: str, note: str | None
+    graph: AsyncQueryRunner, name: str, campaign_id: str, actor_id: str, by: str, note: str | None
 ) -> ActorClaim | None:
     row = await graph.fetch_one(name, campaign_id=campaign_id, actor_id=actor_id, by=by, note=note)
     if row is None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.platform.runner import Graph, Row
+from app.platform.runner import AsyncQueryRunner, Row
 
 
 class SharedKind(StrEnum):
@@ -45,7 +45,7 @@ class CampaignFilter:
 
 
 async def page(
-    graph: Graph, where: CampaignFilter, sort: str, desc: bool, skip: int, limit: int
+    graph: AsyncQueryRunner, where: CampaignFilter, sort: str, desc: bool, skip: int, limit: int
 ) -> list[Row]:
     if sort not in SORT_FIELDS:
         raise ValueError(f"unknown sort field {sort!r}")
@@ -55,45 +55,49 @@ async def page(
     return [r["campaign"] for r in rows]
 
 
-async def aggregate(graph: Graph, where: CampaignFilter) -> Row:
+async def aggregate(graph: AsyncQueryRunner, where: CampaignFilter) -> Row:
     row = await graph.fetch_one("api/campaigns_aggregate", **where.params())
     return row or {"total": 0}
 
 
-async def by_ids(graph: Graph, ids: list[str]) -> dict[str, Row]:
+async def by_ids(graph: AsyncQueryRunner, ids: list[str]) -> dict[str, Row]:
     rows = await graph.fetch("api/campaigns_by_ids", ids=ids)
     return {r["campaign"]["campaign_id"]: r["campaign"] for r in rows}
 
 
-async def members(graph: Graph, campaign_id: str, skip: int, limit: int) -> tuple[int, list[Row]]:
+async def members(graph: AsyncQueryRunner, campaign_id: str, skip: int, limit: int) -> tuple[int, list[Row]]:
     row = await graph.fetch_one("api/campaign_members", campaign_id=campaign_id, skip=skip, limit=limit)
     if row is None:
         return 0, []
     return int(row["total"]), list(row["rows"])
 
 
-async def shared_entities(graph: Graph, campaign_id: str, kind: SharedKind, limit: int) -> list[Row]:
+async def shared_entities(
+    graph: AsyncQueryRunner, campaign_id: str, kind: SharedKind, limit: int
+) -> list[Row]:
     return await graph.fetch(f"api/campaign_{kind.value}", campaign_id=campaign_id, limit=limit)
 
 
-async def templates(graph: Graph, campaign_id: str, limit: int) -> list[Row]:
+async def templates(graph: AsyncQueryRunner, campaign_id: str, limit: int) -> list[Row]:
     return await graph.fetch("api/campaign_templates", campaign_id=campaign_id, limit=limit)
 
 
-async def capabilities(graph: Graph, campaign_id: str) -> list[Row]:
+async def capabilities(graph: AsyncQueryRunner, campaign_id: str) -> list[Row]:
     return await graph.fetch("api/campaign_capabilities", campaign_id=campaign_id)
 
 
-async def timeline(graph: Graph, campaign_id: str) -> list[Row]:
+async def timeline(graph: AsyncQueryRunner, campaign_id: str) -> list[Row]:
     return await graph.fetch("api/campaign_timeline", campaign_id=campaign_id)
 
 
-async def lineage(graph: Graph, campaign_id: str) -> Row:
+async def lineage(graph: AsyncQueryRunner, campaign_id: str) -> Row:
     row = await graph.fetch_one("api/campaign_lineage", campaign_id=campaign_id)
     return row or {"parents": [], "children": []}
 
 
-async def decide(graph: Graph, campaign_id: str, status: str, by: str, note: str | None) -> Row | None:
+async def decide(
+    graph: AsyncQueryRunner, campaign_id: str, status: str, by: str, note: str | None
+) -> Row | None:
     row = await graph.fetch_one(
         "api/campaign_decide", campaign_id=campaign_id, status=status, by=by, note=note
     )

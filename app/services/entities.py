@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.platform.runner import Graph, Row
+from app.platform.runner import AsyncQueryRunner, Row
 
 
 class NeighbourhoodKind(StrEnum):
@@ -13,25 +13,27 @@ class NeighbourhoodKind(StrEnum):
     TEMPLATE = "template"
 
 
-async def accounts_by_ids(graph: Graph, ids: list[str]) -> dict[str, Row]:
+async def accounts_by_ids(graph: AsyncQueryRunner, ids: list[str]) -> dict[str, Row]:
     rows = await graph.fetch("api/accounts_by_ids", ids=ids)
     return {r["account"]["account_id"]: r["account"] for r in rows}
 
 
-async def account_neighbourhood(graph: Graph, account_id: str, limit: int) -> Row | None:
+async def account_neighbourhood(graph: AsyncQueryRunner, account_id: str, limit: int) -> Row | None:
     return await graph.fetch_one("api/account_neighbourhood", key=account_id, limit=limit)
 
 
-async def linked_accounts(graph: Graph, account_id: str, limit: int, max_degree: int) -> list[Row]:
+async def linked_accounts(graph: AsyncQueryRunner, account_id: str, limit: int, max_degree: int) -> list[Row]:
     return await graph.fetch("api/account_linked", key=account_id, limit=limit, max_degree=max_degree)
 
 
-async def neighbourhood(graph: Graph, kind: NeighbourhoodKind, key: str, limit: int, scan: int) -> Row | None:
+async def neighbourhood(
+    graph: AsyncQueryRunner, kind: NeighbourhoodKind, key: str, limit: int, scan: int
+) -> Row | None:
     return await graph.fetch_one(f"api/{kind.value}_neighbourhood", key=key, limit=limit, scan=scan)
 
 
 async def shortest_path(
-    graph: Graph, source: str, target: str, max_length: int, max_degree: int
+    graph: AsyncQueryRunner, source: str, target: str, max_length: int, max_degree: int
 ) -> Row | None:
     """Shortest path through shared entities; supernodes (more than `max_degree` links) are not crossed."""
     return await graph.fetch_one(

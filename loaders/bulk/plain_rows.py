@@ -5,7 +5,7 @@ account and IP link files are mostly plain rows: printable ASCII ids and names w
 lower-case domains, dotted-quad addresses, ISO 8601 UTC timestamps, small integers. For such a row the
 model's result is known in advance, so DuckDB computes it. Every other row (padded, non-ASCII, IPv6,
 epoch seconds, anything invalid) goes through the row models exactly as before, so rejects still come
-only from them. `tests/loaders/test_plain_rows.py` holds the SQL's values equal to the models' on both
+only from them. `tests/unit/loaders/test_plain_rows.py` holds the SQL's values equal to the models' on both
 kinds of row. Payment links stay in Python: their keyed hash and the raw-card-number check are Python's.
 """
 

@@ -15,9 +15,9 @@ import psutil
 import pytest
 from typer.testing import CliRunner
 
-from app.api.schema import sdl
 from app.cli import cli
 from app.platform.logging import configure_logging
+from app.platform.neo4j_server.throwaway import free_port
 from app.platform.runner import Graph
 from app.platform.settings import Settings
 
@@ -60,20 +60,6 @@ async def test_dataloaders_batch_per_request(api: Api, keys: Keys) -> None:
     )
 
 
-def test_schema_file_is_up_to_date() -> None:
-    assert (ROOT / "schema.graphql").read_text(encoding="utf-8") == sdl()
-    result = CliRunner().invoke(cli, ["schema", "export", "--check"])
-    assert result.exit_code == 0, result.output
-
-
-def test_schema_check_fails_on_a_stale_file(tmp_path: Path) -> None:
-    stale = tmp_path / "schema.graphql"
-    stale.write_text("type Query { old: Int }\n")
-    assert CliRunner().invoke(cli, ["schema", "export", "--check", "--path", str(stale)]).exit_code == 1
-    assert CliRunner().invoke(cli, ["schema", "export", "--path", str(stale)]).exit_code == 0
-    assert stale.read_text() == sdl()
-
-
 def test_keys_cli_create_list_revoke(keys: Keys) -> None:
     runner = CliRunner()
     created = runner.invoke(cli, ["keys", "create", "--name", "cli-bot", "--role", "analyst"])
@@ -90,14 +76,8 @@ def test_keys_cli_create_list_revoke(keys: Keys) -> None:
     assert runner.invoke(cli, ["keys", "create", "--name", "x", "--role", "root"]).exit_code != 0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_live_serve_detached_on_loopback(keys: Keys, settings: Settings) -> None:
-    env = {**os.environ, "LINKWATCH_API_PORT": str(_free_port())}
+    env = {**os.environ, "LINKWATCH_API_PORT": str(free_port())}
     linkwatch = [str(Path(sys.executable).parent / "linkwatch")]
     started = subprocess.run(
         [*linkwatch, "serve", "--detach", "--wait", "60"],
@@ -143,7 +123,7 @@ def _established_by_process(pid: int, port: int) -> dict[int, int]:
 
 def test_workers_each_take_a_share_of_kept_alive_connections(keys: Keys, settings: Settings) -> None:
     """32 connections opened at once: with one shared socket, the first worker to wake accepted them all."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "LINKWATCH_API_PORT": str(port)}
     linkwatch = [str(Path(sys.executable).parent / "linkwatch")]
     started = subprocess.run(

@@ -3,7 +3,6 @@ no crash, whatever valid-by-schema queries and mutations come in."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from hypothesis_graphql import mutations, queries
 
 from app.api.app import create_app
 from app.api.schema import sdl
+from app.platform.neo4j_server.throwaway import free_port
 from app.platform.settings import Settings
 
 from .conftest import Keys
@@ -32,15 +32,9 @@ MUTATIONS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def live_url(keys: Keys, settings: Settings) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     )

@@ -75,16 +75,6 @@ def fresh(clean_db: Driver, settings: Settings) -> Driver:
     return clean_db
 
 
-@pytest.fixture(scope="session")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The generator's demo scenario (ground truth included), small enough for the loader tests."""
-    from scenarios.standard import simulate
-
-    path = tmp_path_factory.mktemp("loader-demo")
-    simulate(path, "demo", accounts=500, seed=5, requests_per_account=4.0)
-    return path
-
-
 def graph_text(driver: Driver) -> str:
     """Every property value of every node and relationship, as one string to search for leaks."""
     with driver.session() as s:

@@ -7,8 +7,6 @@ leave the very same graph and reject entries, and later transactional loads must
 from __future__ import annotations
 
 import gzip
-import secrets
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from app.cli import cli
 from app.platform.driver import sync_driver
 from app.platform.logging import configure_logging
 from app.platform.neo4j_server import server
+from app.platform.neo4j_server.throwaway import throwaway_neo4j
 from app.platform.schema import apply_schema
 from app.platform.settings import Settings, get_settings
 from loaders.bulk import run as run_module
@@ -43,30 +42,18 @@ from tests.loaders.fixtures import RAW_CARD, write_dataset, write_rows
 HEAP = "1g"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Settings, server.ServerConfig]]:
     """A Neo4j of this module's own (never the session's), and Settings pointing at it."""
-    home = tmp_path_factory.mktemp("bulk-home")
-    port, password = _free_port(), secrets.token_urlsafe(16)
-    cfg = server.ServerConfig(home=home / "neo4j", port=port, heap=HEAP, pagecache="256m", password=password)
-    settings = Settings(
-        NEO4J_URI=f"bolt://127.0.0.1:{port}",
-        NEO4J_USER="neo4j",
-        NEO4J_PASSWORD=password,
-        LINKWATCH_HOME=str(home),
-        LINKWATCH_INSTRUMENT_HASH_KEY="bulk-test-key",
-    )
-    server.start(cfg)
-    try:
-        yield settings, cfg
-    finally:
-        server.stop(cfg)
+    with throwaway_neo4j(tmp_path_factory.mktemp("bulk-home"), heap=HEAP, pagecache="256m") as neo4j:
+        settings = Settings(
+            NEO4J_URI=neo4j.uri,
+            NEO4J_USER="neo4j",
+            NEO4J_PASSWORD=neo4j.password,
+            LINKWATCH_HOME=str(neo4j.root),
+            LINKWATCH_INSTRUMENT_HASH_KEY="bulk-test-key",
+        )
+        yield settings, neo4j.config
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 from neo4j import Driver
 
 from app.platform.settings import Settings
-from loaders.mining.normalise import skeleton, skeleton_select
 
 from .conftest import counts, reset_state, run_load, snapshot
 from .fixtures import AGENT_PROMPT, write_rows
-from .test_mining_rules import CORPUS, _truth
 
 
 def _requests_only(demo_dir: Path, target: Path) -> Path:
@@ -81,16 +78,3 @@ def test_a_later_load_merges_overlapping_hour_buckets(
         assert s["last_seen"].to_native().hour == 12
         assert r["tr"] == 10
         assert r["ta"] == 2
-
-
-def test_streamed_sql_skeletons_match_python(demo_dir: Path) -> None:
-    """`skeleton_select` (guarded rules, the loader's path) gives exactly the Python skeletons."""
-    prompts = CORPUS + [r["prompt"] for r in _truth(demo_dir)]
-    prompts += ["", " ", " \t x \n ", "a" * 1200, "é" * 999 + " b", "“q”  x\u00a0 'y' `z` www.a.b"]
-    src = "SELECT unnest(?::VARCHAR[]) AS p, generate_subscripts(?::VARCHAR[], 1) AS i"
-    got = (
-        duckdb.connect()
-        .execute(f"SELECT s FROM ({skeleton_select(src, 'p', 's')}) ORDER BY i", [prompts, prompts])  # noqa: S608
-        .fetchall()
-    )
-    assert [g[0] for g in got] == [skeleton(p) for p in prompts]

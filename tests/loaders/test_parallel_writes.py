@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
 from neo4j import Driver
 
 from app.platform.settings import Settings
-from loaders.batches import partition_of
-from loaders.discovery import Kind
-from loaders.graph import GraphWriter, batch_id
-from loaders.records import AccountRow, IpLinkRow
+from loaders.graph import GraphWriter
 
 from .conftest import counts, reset_state, run_load, snapshot
 from .fixtures import accounts, ip_links, payment_links, write_rows
@@ -110,23 +106,6 @@ def test_a_second_load_moves_changed_links_and_keeps_the_rest(
     assert asns["2001:db8::1"] == [65010]
     assert asns["203.0.113.11"] == [65010]
     assert all(n == [64500] for ip, n in asns.items() if ip.startswith("203.0.113.") and ip != "203.0.113.11")
-
-
-def test_partitions_are_stable_and_keep_a_node_with_one_writer() -> None:
-    acct = AccountRow.model_validate({"account_id": "acct042"})
-    assert partition_of(Kind.ACCOUNTS, acct, 2) == zlib.crc32(b"acct042") % 2
-    assert partition_of(Kind.ACCOUNTS, acct, 1) == 0
-    # Every address of one /24 goes to the same writer, whoever the account.
-    parts = {
-        partition_of(
-            Kind.IP_LINKS, IpLinkRow.model_validate({"account_id": f"a{i}", "ip": f"198.51.100.{i}"}), 4
-        )
-        for i in range(1, 50)
-    }
-    assert len(parts) == 1
-    # Single-writer ids keep their earlier form, so markers of loads made before partitioning still match.
-    assert batch_id("u", "accounts", 5000, 3) == "u:accounts:5000:3"
-    assert batch_id("u", "accounts", 5000, 3, 1, 2) == "u:accounts:5000:1/2:3"
 
 
 def test_the_first_plan_of_a_file_is_kept(fresh: Driver, settings: Settings) -> None:

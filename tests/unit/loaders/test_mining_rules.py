@@ -14,8 +14,7 @@ from loaders.mining.capability import explain, tag
 from loaders.mining.grouping import KnownTemplate, Skeleton, group
 from loaders.mining.normalise import skeleton, skeleton_key, skeleton_sql, template_id
 from loaders.settings import LoadSettings
-
-from .fixtures import AGENT_PROMPT, RUBRIC_VARIANTS
+from tests.loaders.fixtures import AGENT_PROMPT, RUBRIC_VARIANTS
 
 CORPUS = [
     'Hello "World" 42 times, see https://x.com/a?b=1 or mail Bob.Smith+x@corp.example.com',
