@@ -27,8 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.detection.model import CandidateCampaign, DetectionResult
-from app.detection.params import DetectionParams
+from app.detection.algorithms.model import CandidateCampaign, DetectionResult
+from app.detection.algorithms.params import DetectionParams
 from app.jobs.runner import run_detection
 from app.platform.driver import sync_driver
 from app.platform.neo4j_server import server

@@ -7,7 +7,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from app.detection.attribution import AttributionParams, Evidence, combine
+from app.detection.algorithms.attribution import AttributionParams, Evidence, combine
 from app.platform.settings import Settings
 
 from .helpers import accs, active, id_of, run
