@@ -31,7 +31,7 @@ from typing import Any
 
 from _detection_common import store_db
 
-from app.detection.params import DetectionParams
+from app.detection.algorithms.params import DetectionParams
 from app.jobs.runner import run_detection
 from app.platform.cypher import q
 from app.platform.driver import sync_driver

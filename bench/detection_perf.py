@@ -31,7 +31,7 @@ import leidenalg
 import numpy as np
 from _detection_common import HeapSampler, scenario_db
 
-from app.detection.params import DetectionParams
+from app.detection.algorithms.params import DetectionParams
 from app.detection.pipeline import find_campaigns
 from app.platform.cypher import q
 from app.platform.driver import sync_driver

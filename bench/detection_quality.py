@@ -16,7 +16,7 @@ from typing import Any
 
 from _detection_common import scenario_db
 
-from app.detection.params import DetectionParams
+from app.detection.algorithms.params import DetectionParams
 from app.detection.pipeline import find_campaigns
 from scenarios.quality import Quality, evaluate, read_confounders, read_truth
 

@@ -36,7 +36,7 @@ from _detection_common import store_db
 from detection_eval import parse_sets, stores, truth_file
 from scipy.optimize import minimize
 
-from app.detection.params import DetectionParams
+from app.detection.algorithms.params import DetectionParams
 from app.detection.pipeline import find_campaigns
 from app.domain.vocabulary import CONTRIBUTION
 from scenarios.quality import read_cohorts, read_zoo_truth

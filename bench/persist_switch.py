@@ -23,8 +23,8 @@ import statistics
 import time
 from typing import Any
 
-from app.detection.model import CandidateCampaign, DetectionResult
-from app.detection.params import DetectionParams
+from app.detection.algorithms.model import CandidateCampaign, DetectionResult
+from app.detection.algorithms.params import DetectionParams
 from app.jobs.runner import run_detection
 from app.platform.driver import sync_driver
 from app.platform.neo4j_server.throwaway import throwaway_neo4j

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from app.detection.export import export_campaigns
+from app.detection.graph.export import export_campaigns
 from app.platform.driver import sync_driver
 from app.platform.settings import get_settings
 

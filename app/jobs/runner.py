@@ -20,12 +20,12 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction, NotificationMinimumSeverity
 from pydantic import BaseModel
 
-from app.detection import attribution, persist
-from app.detection.attribution import AttributionOutcome, AttributionParams
-from app.detection.model import DetectionResult
-from app.detection.params import DetectionParams
-from app.detection.persist import PersistOutcome
-from app.detection.tracking import TrackingParams, seeds_from
+from app.detection.algorithms.attribution import AttributionOutcome, AttributionParams
+from app.detection.algorithms.model import DetectionResult
+from app.detection.algorithms.params import DetectionParams
+from app.detection.algorithms.tracking import TrackingParams, seeds_from
+from app.detection.graph import attribution, persist
+from app.detection.graph.persist import PersistOutcome
 from app.jobs import runs
 from app.jobs.lock import DetectionBusyError, detection_lock
 from app.platform.driver import sync_driver

@@ -96,3 +96,47 @@ def fetch_sync(driver: Driver, database: str, name: str, /, **params: Any) -> li
         query(name).text, params, database_=database, routing_=_routing(name)
     )
     return [r.data() for r in records]
+
+
+# --- Synchronous runner seam for batch work (detection) ---------------------------------------------------
+# Kept apart from the async `Graph` above: detection runs in one worker on one session, and its database
+# steps take this seam rather than a `neo4j.Session` so the pure steps between them can be exercised with a
+# fake that answers named queries with canned rows. Its imports live here, not at the top, so a parallel
+# change to the head of this module merges cleanly.
+
+from typing import TYPE_CHECKING, Protocol  # noqa: E402
+
+if TYPE_CHECKING:
+    # Type-only: the API process imports this module and must not pay for the GDS client's imports.
+    from graphdatascience import GraphDataScience
+    from neo4j import Session
+
+
+class SyncRunner(Protocol):
+    """Runs a named `.cypher` query and returns every row as a dict."""
+
+    def run(self, name: str, /, **params: Any) -> list[Row]: ...
+
+
+class SyncGdsRunner(SyncRunner, Protocol):
+    """A `SyncRunner` that also hands out the GDS client bound to the same database."""
+
+    @property
+    def gds(self) -> GraphDataScience: ...
+
+
+@dataclass(frozen=True)
+class SessionRunner:
+    """`SyncRunner` over one open session: every query of a unit of work on the same connection."""
+
+    session: Session
+
+    def run(self, name: str, /, **params: Any) -> list[Row]:
+        return [r.data() for r in self.session.run(query(name).text, params)]
+
+
+@dataclass(frozen=True)
+class SessionGdsRunner(SessionRunner):
+    """`SyncGdsRunner`: a `SessionRunner` and the GDS client built on the same driver and database."""
+
+    gds: GraphDataScience

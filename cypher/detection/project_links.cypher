@@ -1,5 +1,5 @@
 // name: detection/project_links
-// description: Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence.
+// description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence.
 // mode: read
 CALL () {
   MATCH (e:PaymentInstrument) WHERE $fam.instrument.enabled
@@ -85,7 +85,8 @@ WHERE weight >= $min_pair_weight
 // Fixed row order gives fixed internal node ids, which Louvain/Leiden results depend on. Seeds: the previous
 // run's community, else a unique value above all of them (the store's node number, the last part of elementId).
 WITH a, b, weight ORDER BY a.account_id, b.account_id
-WITH gds.graph.project(
+// One column holding the projection's result map: the shape the GDS client's Cypher-projection call reads.
+RETURN gds.graph.project(
   $graph_name, a, b,
   {
     sourceNodeProperties: {seed: coalesce($previous[a.account_id], $seed_offset + toInteger(last(split(elementId(a), ':'))))},
@@ -93,5 +94,4 @@ WITH gds.graph.project(
     relationshipProperties: {weight: weight}
   },
   {undirectedRelationshipTypes: ['*']}
-) AS g
-RETURN g.graphName AS graph_name, g.nodeCount AS nodes, g.relationshipCount AS relationships
+) AS projection

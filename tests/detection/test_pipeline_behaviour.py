@@ -7,9 +7,10 @@ from collections import Counter
 import pytest
 from neo4j import Driver
 
-from app.detection import communities, pipeline
-from app.detection.model import DetectionResult
-from app.detection.params import DetectionParams
+from app.detection import pipeline
+from app.detection.algorithms.model import DetectionResult
+from app.detection.algorithms.params import DetectionParams
+from app.detection.graph import communities
 from app.platform.settings import Settings
 from tests.conftest import wipe
 from tests.detection.graphgen import Truth, build

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from neo4j import Driver
 
-from app.detection.model import DetectionResult
+from app.detection.algorithms.model import DetectionResult
 from app.detection.pipeline import find_campaigns
 from app.platform.settings import Settings
 from scenarios.quality import Quality, evaluate

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from app.detection.model import CandidateCampaign
-from app.detection.params import DetectionParams
-from app.detection.profiles import Profile, TemplateUse
-from app.detection.recruit import own_templates, recruit
+from app.detection.algorithms.model import CandidateCampaign
+from app.detection.algorithms.params import DetectionParams
+from app.detection.algorithms.profiles import Profile, TemplateUse
+from app.detection.algorithms.recruit import own_templates
+from app.detection.graph.recruit import recruit
+from app.platform.runner import SessionRunner
 from tests.conftest import wipe
 
 PARAMS = DetectionParams()
@@ -73,7 +75,7 @@ def test_accounts_spending_most_of_their_traffic_on_own_templates_are_recruited(
     found = _campaign([f"m{i}" for i in range(6)], 0.8)
     other = _campaign(["other-campaign"] + [f"u{i}" for i in range(4)], 0.5)
     with driver.session() as s:
-        out = recruit(s, [found, other], [["own1", "own2"], []], PARAMS)
+        out = recruit(SessionRunner(s), [found, other], [["own1", "own2"], []], PARAMS)
     assert set(out[0].members) - set(found.members) == {"straggler"}
     assert out[0].members["straggler"] == 0.75  # membership = share of its requests on own templates
     assert out[1] == other
@@ -86,7 +88,7 @@ def test_switched_off_nothing_is_recruited(driver: Driver) -> None:
     found = _campaign([f"m{i}" for i in range(6)], 0.8)
     off = PARAMS.model_copy(update={"recruit": False})
     with driver.session() as s:
-        assert recruit(s, [found], [["own1", "own2"]], off) == [found]
+        assert recruit(SessionRunner(s), [found], [["own1", "own2"]], off) == [found]
 
 
 def test_an_account_two_campaigns_could_take_goes_to_the_larger_share(driver: Driver) -> None:
@@ -95,6 +97,6 @@ def test_an_account_two_campaigns_could_take_goes_to_the_larger_share(driver: Dr
     second = _campaign([f"m{i}" for i in range(3, 6)], 0.6)
     with driver.session() as s:
         # "straggler": 4 of 8 on own1 (first), 6 of 8 on own1 + own2 (second): the second wins.
-        out = recruit(s, [first, second], [["own1"], ["own1", "own2"]], PARAMS)
+        out = recruit(SessionRunner(s), [first, second], [["own1"], ["own1", "own2"]], PARAMS)
     assert "straggler" in out[1].members
     assert "straggler" not in out[0].members

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from app.detection.model import CandidateCampaign, DetectionResult, EvidenceItem
-from app.detection.params import DetectionParams
+from app.detection.algorithms.model import CandidateCampaign, DetectionResult, EvidenceItem
+from app.detection.algorithms.params import DetectionParams
 from app.jobs.runner import RunSummary, run_detection
 from app.platform.settings import Settings
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from neo4j import Driver, ManagedTransaction
 
-from app.detection import persist
+from app.detection.graph import persist
 from app.jobs import runs
 from app.jobs.runner import DetectionFailedError, run_detection
 from app.platform.settings import Settings
@@ -90,7 +90,7 @@ def test_failure_in_attribution_rolls_back_too(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ValueError("bad label confidence")
 
-    monkeypatch.setattr("app.detection.attribution.attribute", broken)
+    monkeypatch.setattr("app.detection.graph.attribution.attribute", broken)
     with pytest.raises(DetectionFailedError):
         run(settings, accs(0, 40), accs(100, 120))
     assert _snapshot(graph) == before

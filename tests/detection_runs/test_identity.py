@@ -6,7 +6,7 @@ import json
 
 from neo4j import Driver
 
-from app.detection.tracking import seed_of
+from app.detection.algorithms.tracking import seed_of
 from app.jobs.runner import run_detection
 from app.platform.settings import Settings
 

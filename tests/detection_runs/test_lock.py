@@ -19,7 +19,7 @@ WORKER = textwrap.dedent(
     """
     import json, sys, time
     from app.platform.settings import get_settings
-    from app.detection.model import CandidateCampaign, DetectionResult
+    from app.detection.algorithms.model import CandidateCampaign, DetectionResult
     from app.jobs.runner import DetectionBusyError, run_detection
 
     lock_timeout, sleep = float(sys.argv[1]), float(sys.argv[2])

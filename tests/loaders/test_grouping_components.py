@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pytest
 from datasketch import MinHashLSH
 
-from app.detection.union_find import UnionFind
+from app.detection.algorithms.union_find import UnionFind
 from loaders.mining import linking, near_dups
 from loaders.mining.capability import tag
 from loaders.mining.grouping import Grouping, KnownTemplate, NewTemplate, Skeleton, group

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from app.detection.evidence import campaign_evidence, rarity
-from app.detection.params import DetectionParams
-from app.detection.profiles import IpUse, Profile, TemplateUse
-from app.detection.scoring import DAY, HOUR, Platform, community_features, score_community
+from app.detection.algorithms.evidence import campaign_evidence, rarity
+from app.detection.algorithms.params import DetectionParams
+from app.detection.algorithms.profiles import IpUse, Profile, TemplateUse
+from app.detection.algorithms.scoring import DAY, HOUR, Platform, community_features, score_community
 from app.domain.vocabulary import CONTRIBUTION
 from scenarios.quality import evaluate
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.detection.params import DetectionParams
-from app.detection.profiles import Profile, TemplateUse
-from app.detection.template_merge import merge_by_templates
+from app.detection.algorithms.params import DetectionParams
+from app.detection.algorithms.profiles import Profile, TemplateUse
+from app.detection.algorithms.template_merge import merge_by_templates
 
 PARAMS = DetectionParams()
 

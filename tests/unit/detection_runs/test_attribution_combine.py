@@ -3,7 +3,7 @@ entities."""
 
 from __future__ import annotations
 
-from app.detection.attribution import AttributionParams, Evidence, combine
+from app.detection.algorithms.attribution import AttributionParams, Evidence, combine
 
 
 def test_combine_noisy_or_of_groups() -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from app.detection.tracking import PreviousCampaign, campaign_id_for, plan_identity, seed_of, seeds_from
+from app.detection.algorithms.tracking import (
+    PreviousCampaign,
+    campaign_id_for,
+    plan_identity,
+    seed_of,
+    seeds_from,
+)
 
 
 def s(a: int, b: int) -> frozenset[str]:

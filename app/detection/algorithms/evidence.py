@@ -6,9 +6,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from app.detection.model import EvidenceItem
-from app.detection.params import DetectionParams
-from app.detection.profiles import Profile
+from app.detection.algorithms.model import EvidenceItem
+from app.detection.algorithms.params import DetectionParams
+from app.detection.algorithms.profiles import Profile
 
 
 def rarity(degree: int, accounts: int, exponent: float = 1.0) -> float:

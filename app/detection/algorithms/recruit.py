@@ -11,14 +11,12 @@ is that share. Score, features and evidence stay those of the members found by t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from neo4j import Session
-
-from app.detection.model import CandidateCampaign
-from app.detection.params import DetectionParams
-from app.detection.profiles import Profile, template_users
-from app.platform.cypher import q
+from app.detection.algorithms.model import CandidateCampaign
+from app.detection.algorithms.params import DetectionParams
+from app.detection.algorithms.profiles import Profile, template_users
 
 
 def own_templates(members: Sequence[Profile], params: DetectionParams) -> list[str]:
@@ -28,25 +26,21 @@ def own_templates(members: Sequence[Profile], params: DetectionParams) -> list[s
     return sorted(tid for tid, n in users.items() if n >= 2 and n >= params.recruit_own_share * degree[tid])
 
 
-def recruit(
-    session: Session,
+def with_recruits(
     campaigns: Sequence[CandidateCampaign],
-    templates: Sequence[Sequence[str]],
+    candidates: Sequence[Sequence[Mapping[str, Any]]],
     params: DetectionParams,
 ) -> list[CandidateCampaign]:
-    """`campaigns` with their recruits added; `templates[i]` are campaign i's own templates.
+    """`campaigns` with their recruits added; `candidates[i]` are the `detection/template_recruits` rows
+    for campaign i's own templates.
 
     An account two campaigns could recruit goes to the one it spends the larger share on (ties: the
     earlier campaign, and campaigns come sorted by score), so the result does not depend on query order.
     """
-    if not params.recruit:
-        return list(campaigns)
     taken = {a for c in campaigns for a in c.members}
     best: dict[str, tuple[float, int]] = {}  # account -> (share, campaign index)
-    for i, tids in enumerate(templates):
-        if not tids:
-            continue
-        for r in session.run(q("detection/template_recruits"), template_ids=list(tids)):
+    for i, rows in enumerate(candidates):
+        for r in rows:
             acc = str(r["account_id"])
             if acc in taken:
                 continue

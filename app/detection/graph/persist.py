@@ -16,8 +16,8 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from app.detection.model import CandidateCampaign, DetectionResult
-from app.detection.tracking import IdentityPlan, PreviousCampaign, TrackingParams, plan_identity
+from app.detection.algorithms.model import CandidateCampaign, DetectionResult
+from app.detection.algorithms.tracking import IdentityPlan, PreviousCampaign, TrackingParams, plan_identity
 from app.platform.cypher import q
 from app.platform.logging import get_logger
 

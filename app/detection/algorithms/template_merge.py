@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from app.detection.params import DetectionParams
-from app.detection.profiles import Profile
-from app.detection.union_find import UnionFind
+from app.detection.algorithms.params import DetectionParams
+from app.detection.algorithms.profiles import Profile
+from app.detection.algorithms.union_find import UnionFind
 
 
 def merge_by_templates(

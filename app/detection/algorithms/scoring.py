@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from app.detection.params import DetectionParams
-from app.detection.profiles import Profile, template_users
+from app.detection.algorithms.params import DetectionParams
+from app.detection.algorithms.profiles import Profile, template_users
 from app.domain.vocabulary import CONTRIBUTION
 
 HOUR = 3600

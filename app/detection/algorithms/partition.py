@@ -1,24 +1,18 @@
-"""Communities of the projected account graph (GDS), merged where they are tightly tied, relabelled
-deterministically, and each account's membership strength. GDS streams the database's node ids; they are
-mapped to dense indices 0..n-1 once, and everything after the algorithm call is numpy arrays over them."""
+"""A partition of the projected accounts into communities, and the pure steps on it: tightly tied
+communities merged, regrouping after the template merge, deterministic relabelling, membership strength.
+GDS streams the database's node ids; they are mapped to dense indices 0..n-1 once, and everything after
+the algorithm call is numpy arrays over them. No database here: `app.detection.graph.communities` streams."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from neo4j import Session
-from neo4j.exceptions import ClientError
 
-from app.detection.params import DetectionParams
-from app.detection.union_find import UnionFind
-from app.platform.cypher import q
-from app.platform.logging import get_logger
+from app.detection.algorithms.union_find import UnionFind
 
-log = get_logger(__name__)
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -48,58 +42,18 @@ class Links:
     weight: FloatArray
 
 
-def detect(session: Session, graph_name: str, params: DetectionParams, seeded: bool) -> Partition:
-    if params.algorithm == "wcc":
-        rows = _stream(
-            session,
-            "detection/communities_wcc",
-            graph_name=graph_name,
-            threshold=params.wcc_threshold,
-            concurrency=params.concurrency,
-        )
-    else:
-        config: dict[str, object] = {
-            "relationshipWeightProperty": "weight",
-            "concurrency": params.concurrency,
-            "maxLevels": params.max_levels,
-            "tolerance": params.tolerance,
-        }
-        if params.algorithm == "leiden":
-            config |= {"randomSeed": params.seed, "gamma": params.resolution}
-        if seeded:
-            config["seedProperty"] = "seed"
-        try:
-            rows = _stream(
-                session, f"detection/communities_{params.algorithm}", graph_name=graph_name, config=config
-            )
-        except ClientError as exc:
-            # GDS 2.13's Leiden fails with a NullPointerException in its dendrogram manager when the graph
-            # gives it nothing to refine past the first level (e.g. only disconnected cliques). Louvain on
-            # the same weights and seeds gives that partition; anything else is a real failure.
-            if params.algorithm != "leiden" or "dendrogramManager" not in str(exc):
-                raise
-            log.warning("leiden.fallback_louvain", reason="GDS Leiden dendrogram failure")
-            louvain = {k: v for k, v in config.items() if k not in ("randomSeed", "gamma")}
-            rows = _stream(session, "detection/communities_louvain", graph_name=graph_name, config=louvain)
+def partition_of(rows: Mapping[int, tuple[str, int]]) -> Partition:
+    """The partition from an algorithm's stream: database node id -> (account_id, raw community id)."""
     node_ids = np.array(sorted(rows), dtype=np.int64)
     accounts = [rows[int(nid)][0] for nid in node_ids]
     raw = np.array([rows[int(nid)][1] for nid in node_ids], dtype=np.int64)
-    return Partition(node_ids, accounts, _relabel(raw, accounts))
+    return Partition(node_ids, accounts, relabel(raw, accounts))
 
 
-def links(session: Session, graph_name: str, part: Partition) -> Links:
-    src: list[int] = []
-    dst: list[int] = []
-    wts: list[float] = []
-    for rec in session.run(q("detection/link_weights"), graph_name=graph_name):
-        src.append(rec["source"])
-        dst.append(rec["target"])
-        wts.append(rec["weight"])
-    return Links(
-        part.index(np.array(src, dtype=np.int64)),
-        part.index(np.array(dst, dtype=np.int64)),
-        np.array(wts, dtype=np.float64),
-    )
+def links_of(part: Partition, source: IntArray, target: IntArray, weight: FloatArray) -> Links:
+    """Links from streamed database node ids, each undirected link once (source < target)."""
+    once = source < target
+    return Links(part.index(source[once]), part.index(target[once]), weight[once])
 
 
 def merge_tight(part: Partition, lk: Links, ratio: float) -> Partition:
@@ -123,7 +77,7 @@ def merge_tight(part: Partition, lk: Links, ratio: float) -> Partition:
     for x, y in zip(a[tight].tolist(), b[tight].tolist(), strict=True):
         sets.union(x, y)
     roots = np.array([sets.find(c) for c in range(k)], dtype=np.int64)
-    return Partition(part.node_ids, part.accounts, _relabel(roots[comm], part.accounts))
+    return Partition(part.node_ids, part.accounts, relabel(roots[comm], part.accounts))
 
 
 def regroup(
@@ -142,7 +96,7 @@ def regroup(
     for c, accs in groups.items():
         for a in accs:
             comm[where[a]] = c
-    return Partition(part.node_ids, part.accounts, _relabel(comm, part.accounts))
+    return Partition(part.node_ids, part.accounts, relabel(comm, part.accounts))
 
 
 def strengths(part: Partition, lk: Links) -> dict[str, float]:
@@ -167,14 +121,7 @@ def strengths(part: Partition, lk: Links) -> dict[str, float]:
     return {acc: round(float(s), 6) for acc, s in zip(part.accounts, share * rel, strict=True)}
 
 
-def _stream(session: Session, query: str, **params: Any) -> dict[int, tuple[str, int]]:
-    return {
-        int(r["node_id"]): (str(r["account_id"]), int(r["community"]))
-        for r in session.run(q(query), **params)
-    }
-
-
-def _relabel(raw: IntArray, accounts: list[str]) -> IntArray:
+def relabel(raw: IntArray, accounts: list[str]) -> IntArray:
     """Numbers communities 0.. by their smallest member account_id: independent of GDS's arbitrary ids."""
     first: dict[int, str] = {}
     for c, acc in zip(raw.tolist(), accounts, strict=True):

@@ -1,17 +1,12 @@
-"""What scoring and evidence read about a candidate community's members, fetched in one query per batch."""
+"""What scoring and evidence read about a candidate community's members, and how one query row becomes
+one (`app.detection.graph.profiles` fetches the rows)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-from neo4j import Session
-
-from app.platform.cypher import q
-
-BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -71,17 +66,8 @@ def template_users(members: Iterable[Profile]) -> tuple[Counter[str], dict[str, 
     return users, degree
 
 
-def fetch_profiles(session: Session, account_ids: Iterable[str]) -> dict[str, Profile]:
-    ids = sorted(set(account_ids))
-    out: dict[str, Profile] = {}
-    for start in range(0, len(ids), BATCH):
-        for rec in session.run(q("detection/member_profiles"), account_ids=ids[start : start + BATCH]):
-            p = _profile(rec.data())
-            out[p.account_id] = p
-    return out
-
-
-def _profile(r: dict[str, Any]) -> Profile:
+def profile_of(r: Mapping[str, Any]) -> Profile:
+    """A `Profile` from one row of `detection/member_profiles`, every collection in a fixed order."""
     templates = tuple(
         sorted(
             (

@@ -111,7 +111,7 @@ class DetectionParams(BaseModel):
         description="merge communities tied by this share of the smaller one's link weight",
     )
     # Pieces of one campaign (shifts, card groups) rejoined through the templates they share: see
-    # app/detection/template_merge.py.
+    # app/detection/algorithms/template_merge.py.
     template_merge: bool = True
     template_merge_min_users: int = Field(
         default=10, ge=2, description="templates with fewer users tie nothing"
@@ -134,7 +134,8 @@ class DetectionParams(BaseModel):
     template_merge_similarity: float = Field(
         default=0.5, ge=0.0, le=1.0, description="overlap of two communities' template mixes to be joined"
     )
-    # Missing members recruited through a found campaign's own templates: see app/detection/recruit.py.
+    # Missing members recruited through a found campaign's own templates: see
+    # app/detection/algorithms/recruit.py.
     recruit: bool = True
     recruit_own_share: float = Field(
         default=0.5,

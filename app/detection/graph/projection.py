@@ -1,0 +1,87 @@
+"""The weighted Account-Account graph in the GDS catalog, built from every enabled signal family.
+
+One Cypher aggregation (`cypher/detection/project_links.cypher`) turns shared entities into link weights:
+family weight x rarity (IDF over the platform's accounts), supernodes above each family's `max_share` of
+the platform skipped, large groups sampled to `sample_k` successors in account order, and pairs below
+`min_pair_weight` dropped (minimum shared evidence). Templates add the lockstep weight: the Jaccard of the
+two accounts' hour buckets on that template. It runs through the GDS client's Cypher projection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from graphdatascience import GraphDataScience
+from graphdatascience.graph.graph_api import Graph
+
+from app.detection.algorithms.params import DetectionParams
+from app.platform.cypher import q
+
+
+@dataclass(frozen=True)
+class Projection:
+    graph_name: str
+    nodes: int
+    relationships: int  # directed count: each undirected link twice
+    graph: Graph | None = None  # None: no pair reached the minimum weight, nothing was projected
+
+
+@contextmanager
+def projected(
+    gds: GraphDataScience,
+    graph_name: str,
+    params: DetectionParams,
+    accounts: int,
+    previous: dict[str, int] | None,
+) -> Iterator[Projection]:
+    """The projection for the length of the `with` block; dropped by name afterwards, also when the
+    projection itself or anything in the block fails, so a failure leaves nothing in the GDS catalog."""
+    try:
+        yield _project(gds, graph_name, params, accounts, previous)
+    finally:
+        gds.graph.drop(graph_name, fail_if_missing=False)
+
+
+def _project(
+    gds: GraphDataScience,
+    graph_name: str,
+    params: DetectionParams,
+    accounts: int,
+    previous: dict[str, int] | None,
+) -> Projection:
+    fam = {
+        name: {**f.model_dump(), "max_degree": f.max_degree(accounts)} for name, f in params.families.items()
+    }
+    tmpl = [
+        params.families[f].max_degree(accounts)
+        for f in ("template", "synchrony")
+        if params.families[f].enabled
+    ]
+    prev = previous or {}
+    # Seeds must be non-negative and unique for accounts new to this run: ids above every previous seed.
+    offset = max(prev.values(), default=-1) + 1
+    try:
+        graph, result = gds.graph.project.cypher(
+            q("detection/project_links"),
+            graph_name=graph_name,
+            fam=fam,
+            n=float(max(accounts, 3)),
+            k=params.sample_k,
+            chords=params.sample_chords,
+            rarity_exponent=params.rarity_exponent,
+            dedication_boost=params.dedication_boost,
+            dedication_prior=float(params.dedication_prior),
+            min_pair_weight=params.min_pair_weight,
+            template_max_degree=max(tmpl, default=0),
+            previous=prev,
+            seed_offset=offset,
+        )
+    except ValueError:
+        # The client refuses a projection result that is not a map: GDS's aggregation over no rows (no
+        # pair above the minimum weight) returns null and projects nothing. Any other refusal is real.
+        if gds.graph.exists(graph_name):
+            raise
+        return Projection(graph_name, 0, 0)
+    return Projection(result.graph_name, result.node_count, result.relationship_count, graph)

@@ -1,0 +1,81 @@
+"""The projection's lifetime against a stand-in GDS client (no database): dropped on every way out."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any, cast
+
+import pytest
+from graphdatascience import GraphDataScience
+
+from app.detection.algorithms.params import DetectionParams
+from app.detection.graph.projection import projected
+
+
+class _Catalog:
+    """The few catalog calls the projection makes, recording drops."""
+
+    def __init__(self, outcome: Exception | None) -> None:
+        self.outcome = outcome
+        self.created: set[str] = set()
+        self.dropped: list[str] = []
+        self.project = SimpleNamespace(cypher=self._cypher)
+
+    def _cypher(self, query: str, **params: Any) -> tuple[object, object]:
+        assert query.rstrip().endswith("AS projection")  # one column: the client's required shape
+        if self.outcome is not None:
+            raise self.outcome
+        self.created.add(params["graph_name"])
+        result = SimpleNamespace(graph_name=params["graph_name"], node_count=4, relationship_count=6)
+        return object(), result
+
+    def exists(self, name: str) -> bool:
+        return name in self.created
+
+    def drop(self, name: str, fail_if_missing: bool = True) -> None:
+        assert not fail_if_missing  # also called when nothing was projected
+        self.dropped.append(name)
+        self.created.discard(name)
+
+
+def _gds(outcome: Exception | None = None) -> tuple[GraphDataScience, _Catalog]:
+    catalog = _Catalog(outcome)
+    return cast(GraphDataScience, SimpleNamespace(graph=catalog)), catalog
+
+
+def test_projection_reports_sizes_and_is_dropped_after_the_block() -> None:
+    gds, catalog = _gds()
+    with projected(gds, "g1", DetectionParams(), 100, None) as proj:
+        assert (proj.nodes, proj.relationships) == (4, 6)
+        assert proj.graph is not None
+        assert catalog.dropped == []
+    assert catalog.dropped == ["g1"]
+
+
+def test_projection_is_dropped_when_a_stage_inside_fails() -> None:
+    gds, catalog = _gds()
+    with (
+        pytest.raises(RuntimeError, match="stage failed"),
+        projected(gds, "g2", DetectionParams(), 100, None),
+    ):
+        raise RuntimeError("stage failed")
+    assert catalog.dropped == ["g2"]
+
+
+def test_nothing_to_project_is_an_empty_projection_not_an_error() -> None:
+    # The client refuses GDS's null result for an aggregation over no rows with a ValueError.
+    gds, catalog = _gds(ValueError("The Cypher projection query produced no rows."))
+    with projected(gds, "g3", DetectionParams(), 0, None) as proj:
+        assert proj.graph is None
+        assert proj.nodes == 0
+    assert catalog.dropped == ["g3"]
+
+
+def test_a_projection_failure_still_drops_by_name() -> None:
+    gds, catalog = _gds(RuntimeError("projection failed"))
+    with (
+        pytest.raises(RuntimeError, match="projection failed"),
+        projected(gds, "g4", DetectionParams(), 100, None),
+    ):
+        pass
+    assert catalog.dropped == ["g4"]
