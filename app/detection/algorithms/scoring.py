@@ -1,10 +1,10 @@
 """Explainable campaign features per community and the score that combines them (pure; no database).
 
-Every feature is a number an analyst can check against the members' data. Suspicion features lie in [0, 1]
-and are combined as a weighted mean; `org_share` (members that belong to a registered organisation: a
-company's staff or its API product, not anonymous sign-ups) damps the result. It only damps: an operator
-can register an organisation too, and then the behaviour features still have to carry the score. The
-informational features (`size`, `median_requests`, ...) are reported but not scored.
+Every feature is a number an analyst can check against the members' data. Suspicion features lie in
+[0, 1]; the score is a logistic combination of those named in `DetectionParams.feature_weights`, fitted
+across the scenario zoo. The other features (`size`, `median_requests`, `org_share`, ...) are reported but
+not scored: what an operator controls (a registered organisation, a sign-up pattern) must not buy a
+community out of suspicion.
 """
 
 from __future__ import annotations
