@@ -141,7 +141,8 @@ def _ready(w: Worker, what: str, ready_file: Path | None) -> None:
     nxt = w.next_scheduled()
     err.print(
         f"worker {w.name}: executing queued runs (idle poll {w.poll:g}s); {what}"
-        + (f" (UTC), next scheduled run {nxt}" if nxt else "")
+        + (f" (UTC), next scheduled run {nxt}" if nxt else ""),
+        soft_wrap=True,  # one line, whatever the terminal width: scripts wait for it
     )
     log.info("worker ready", worker=w.name, next_scheduled=nxt)
     if ready_file is not None:
