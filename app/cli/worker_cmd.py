@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from types import FrameType
 
+import psutil
 import typer
 from rich.console import Console
 
@@ -50,13 +51,13 @@ def _ready_file(settings: Settings) -> Path:
 
 
 def _alive(pid: int) -> bool:
+    # A zombie has exited: it only waits for a parent that started it in-process (tests) to reap it.
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        return bool(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
         return False
-    except PermissionError:
+    except psutil.AccessDenied:
         return True
-    return True
 
 
 def worker(

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 import structlog
 from neo4j import Driver
@@ -138,6 +139,22 @@ def test_schedule_stops_on_sigterm(settings: Settings) -> None:
     text = "".join(lines) + out
     assert proc.returncode == 0, text
     assert "worker stopped after 0 run(s)" in text
+
+
+def test_worker_detaches_and_stops(graph: Driver, settings: Settings) -> None:
+    pid_file = settings.home / "run" / "worker.pid"
+    res = runner.invoke(cli, ["worker", "--detach", "--poll", "1s"])
+    assert res.exit_code == 0, res.output
+    assert "worker up" in res.output
+    pid = int(pid_file.read_text())
+    os.kill(pid, 0)
+    assert runner.invoke(cli, ["worker", "--detach"]).exit_code == 1  # one at a time
+    res = runner.invoke(cli, ["worker-stop", "--timeout", "60"])
+    assert res.exit_code == 0, res.output
+    assert not pid_file.exists()
+    # Started from this process, so it lingers as a zombie until reaped: exited all the same.
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert "worker stopped after 0 run(s)" in (settings.home / "logs" / "worker.log").read_text()
 
 
 def test_export_campaigns_csv(graph: Driver, settings: Settings, tmp_path: Path) -> None:
