@@ -10,7 +10,6 @@ import pytest
 from neo4j import Driver
 
 from app.jobs.worker import Worker
-from app.platform.logging import configure_logging
 from app.platform.settings import Settings
 
 from . import graphdata
@@ -31,7 +30,6 @@ def planted(driver: Driver, settings: Settings) -> dict[str, str]:
 async def test_trigger_queues_a_run_that_a_worker_then_executes(
     api: Api, keys: Keys, settings: Settings, driver: Driver
 ) -> None:
-    configure_logging()
     threads_before = {t.ident for t in threading.enumerate()}
     started = time.monotonic()
     run = data(
