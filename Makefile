@@ -24,6 +24,7 @@ run: install
 	bash scripts/run.sh
 
 stop:
+	-$(BIN)/linkwatch worker-stop 2>/dev/null
 	-$(BIN)/linkwatch serve-stop 2>/dev/null
 	$(BIN)/linkwatch neo4j stop
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job end to end on a fresh machine: Neo4j + GDS, schema, demo data, detection, API.
-# Safe to run again: the load is idempotent, detection keeps campaign ids, the API is restarted.
+# The main job end to end on a fresh machine: Neo4j + GDS, schema, demo data, detection, API, worker.
+# Safe to run again: the load is idempotent, detection keeps campaign ids, the API and worker are restarted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LW=.venv/bin/linkwatch
@@ -28,6 +28,10 @@ echo "== GraphQL API"
 $LW serve-stop >/dev/null 2>&1 || true
 KEY=$($LW keys create --name "make-run-$(date -u +%Y%m%dT%H%M%S)" --role analyst 2>/dev/null)
 $LW serve --detach
+
+echo "== detection worker (executes the runs the API queues)"
+$LW worker-stop >/dev/null 2>&1 || true
+$LW worker --detach
 ACCOUNT=$(awk -F, 'NR==2 {print $1}' "$DEMO/truth.csv")
 
 cat <<MSG
@@ -47,6 +51,9 @@ Campaigns:
   curl -s http://$HOST:$PORT/graphql -H "Authorization: Bearer \$LINKWATCH_KEY" \\
     -H 'content-type: application/json' \\
     -d '{"query":"{ campaigns(first: 10) { totalCount edges { node { id status score size capability } } } }"}'
+
+A run queued with the triggerDetectionRun mutation is executed by the worker
+(log: $HOME_DIR/logs/worker.log); \`linkwatch runs\` shows the history.
 
 Stop everything with: make stop
 MSG

@@ -6,7 +6,6 @@ Every decision records who (the API key's name) and when on the graph; detection
 from __future__ import annotations
 
 import asyncio
-import threading
 
 import strawberry
 
@@ -21,7 +20,6 @@ from app.domain.actor import actor_id
 from app.domain.label import graph_key
 from app.domain.vocabulary import CampaignStatus, LabelEntity
 from app.platform.logging import get_logger
-from app.platform.settings import Settings
 from app.services import actors as actor_service
 from app.services import attribution as attribution_service
 from app.services import campaigns as campaign_service
@@ -53,15 +51,6 @@ class LabelInput:
     confidence: float = 1.0
     source: str = "analyst"
     note: str | None = None
-
-
-def _run_in_background(settings: Settings, run_id: str) -> None:
-    from app.jobs import runner
-
-    try:
-        runner.run_detection(settings, run_id=run_id)
-    except Exception:  # the runner records the failure on the DetectionRun; keep the thread quiet
-        log.exception("detection run failed", run_id=run_id)
 
 
 async def _decide(info: Info, id: strawberry.ID, status: CampaignStatus, note: str | None) -> Campaign:
@@ -151,17 +140,17 @@ class Mutation:
         return Label.of(entity.value, str(key), row["actor"]["actor_id"], row["edge"])
 
     @mutation(
-        permission_classes=[IsAnalyst], description="Queue a detection run; it proceeds in the background."
+        permission_classes=[IsAnalyst],
+        description="Queue a detection run; a worker (`linkwatch worker`) executes it.",
     )
     async def trigger_detection_run(self, info: Info) -> DetectionRun:
         from app.jobs import runner
 
-        settings = info.context.settings
-        # queue_run and the run itself use the synchronous driver: keep them off the event loop.
-        run_id = await asyncio.to_thread(runner.queue_run, settings, info.context.who, trigger="api")
-        threading.Thread(
-            target=_run_in_background, args=(settings, run_id), name=f"detection-{run_id}", daemon=True
-        ).start()
+        # Only queued here: detection would hold this API worker's CPU for minutes and die with a restart.
+        # queue_run uses the synchronous driver: keep it off the event loop.
+        run_id = await asyncio.to_thread(
+            runner.queue_run, info.context.settings, info.context.who, trigger="api"
+        )
         row = await run_service.get(info.context.graph, run_id)
         if row is None:
             raise NotFoundError(f"run {run_id} was queued but is not visible yet")

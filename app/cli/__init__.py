@@ -14,6 +14,7 @@ from app.cli import (
     schema_cmd,
     serve_cmd,
     simulate_cmd,
+    worker_cmd,
 )
 from app.platform.logging import configure_logging
 
@@ -29,6 +30,7 @@ cli.add_typer(export_cmd.app, name="export")
 cli.add_typer(keys_cmd.app, name="keys")
 cli.add_typer(schema_cmd.app, name="schema")
 serve_cmd.register(cli)
+worker_cmd.register(cli)
 
 
 @cli.callback()

@@ -1,11 +1,6 @@
-"""`linkwatch detect`, `linkwatch schedule`, `linkwatch runs`: detection runs from the command line."""
+"""`linkwatch detect`, `linkwatch runs`: detection runs from the command line (the worker: `worker_cmd`)."""
 
 from __future__ import annotations
-
-import signal
-import threading
-from datetime import UTC, datetime
-from types import FrameType
 
 import typer
 from rich import box
@@ -14,7 +9,6 @@ from rich.table import Table
 
 from app.jobs import runs as run_store
 from app.jobs.runner import DetectionBusyError, DetectionFailedError, RunSummary, run_detection
-from app.jobs.schedule import CronTrigger, EveryTrigger, Trigger, parse_every, run_schedule
 from app.platform.cypher import q
 from app.platform.driver import sync_driver
 from app.platform.logging import get_logger
@@ -33,7 +27,6 @@ def _err() -> Console:
 
 def register(cli: typer.Typer) -> None:
     cli.command("detect")(detect)
-    cli.command("schedule")(schedule)
     cli.command("runs")(runs)
 
 
@@ -53,61 +46,8 @@ def detect(
     except DetectionFailedError as exc:
         _err().print(f"[red]{exc}[/red] (the previous result is still the current one)")
         raise typer.Exit(1) from None
-    _err().print(_summary_line(summary))
+    _err().print(summary_line(summary))
     print_campaigns(settings, limit)
-
-
-def schedule(
-    every: str | None = typer.Option(None, "--every", help="Interval, e.g. 6h, 30m, 1d."),
-    cron: str | None = typer.Option(None, "--cron", help='Cron expression in UTC, e.g. "0 */6 * * *".'),
-    now: bool | None = typer.Option(
-        None, "--now/--no-now", help="Run once at start (default: yes with --every, no with --cron)."
-    ),
-    max_runs: int | None = typer.Option(None, "--max-runs", min=1, help="Stop after this many ticks."),
-) -> None:
-    """Run detection periodically until SIGTERM / SIGINT (a run in progress is allowed to finish)."""
-    if (every is None) == (cron is None):
-        raise typer.BadParameter("give exactly one of --every or --cron")
-    try:
-        trigger: Trigger = (
-            EveryTrigger(parse_every(every), datetime.now(UTC)) if every else CronTrigger(str(cron))
-        )
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-    settings = get_settings()
-    stop = threading.Event()
-
-    def on_signal(signum: int, _frame: FrameType | None) -> None:
-        _err().print(f"signal {signal.Signals(signum).name}: stopping after the current run")
-        stop.set()
-        # A second signal stops at once; the unfinished switch transaction is then rolled back.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-
-    def tick() -> None:
-        try:
-            summary = run_detection(settings, trigger="schedule", lock_timeout=0)
-            _err().print(_summary_line(summary))
-        except DetectionBusyError as exc:
-            log.warning("scheduled run skipped", reason=str(exc))
-        except DetectionFailedError as exc:
-            log.error("scheduled run failed", error=str(exc))
-        except Exception as exc:  # e.g. the database is unreachable: try again at the next tick
-            log.error("scheduled run could not start", error=f"{type(exc).__name__}: {exc}")
-
-    _err().print(f"schedule: {'every ' + every if every else 'cron ' + str(cron)} (UTC)")
-    done = run_schedule(
-        trigger,
-        tick,
-        stop,
-        run_now=now if now is not None else every is not None,
-        max_runs=max_runs,
-        on_wait=lambda at: log.info("next detection run", at=at.isoformat(timespec="seconds")),
-    )
-    _err().print(f"schedule stopped after {done} run(s)")
 
 
 def runs(limit: int = typer.Option(20, "--limit", min=1, help="Runs shown, newest first.")) -> None:
@@ -168,7 +108,7 @@ def print_campaigns(settings: Settings, limit: int) -> None:
     _out().print(table)
 
 
-def _summary_line(s: RunSummary) -> str:
+def summary_line(s: RunSummary) -> str:
     return (
         f"run {s.run_id} succeeded in {s.timings.get('total', 0.0):.1f}s: {s.campaigns} campaigns "
         f"({s.new} new, {s.continued} continued, {s.revived} revived), {s.deactivated} no longer found, "

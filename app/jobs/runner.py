@@ -1,13 +1,15 @@
 """A detection run end to end: lock, find, switch atomically, attribute, record.
 
-`queue_run` records a requested run; `run_detection` executes one (a queued one, or a fresh one). The
+`queue_run` records a requested run; `run_next` (the worker, `app.jobs.worker`) claims the oldest queued
+run and executes it; `run_detection` executes a given queued run or a fresh one (CLI `detect`). The
 switch to the new result is one write transaction holding the campaigns, memberships, lineage,
 `DETECTED_IN`, auto-attribution and the run's `succeeded` mark: either all of it commits or none, so a
 failure anywhere leaves the previous result current and the run marked `failed` with its error.
 
-Concurrency: runs never overlap (`app.jobs.lock`). A fresh run (CLI `detect`, scheduler tick)
-refuses at once when another run holds the lock; a queued run (API) waits for it, up to
-`QUEUED_LOCK_WAIT` seconds, because the caller has already been told "queued".
+Concurrency: runs never overlap (`app.jobs.lock`). A fresh run (CLI `detect`) refuses at once when
+another run holds the lock; `run_detection(run_id=...)` waits for it, up to `QUEUED_LOCK_WAIT` seconds,
+because the caller has already been told "queued"; `run_next` does not wait (the worker polls again) and
+claims only once it holds the lock, so a `running` run always has a live lock holder behind it.
 """
 
 from __future__ import annotations
@@ -41,7 +43,14 @@ QUIET = NotificationMinimumSeverity.OFF
 
 Finder = Callable[[Settings, DetectionParams | None, dict[str, int] | None], DetectionResult]
 
-__all__ = ["DetectionBusyError", "DetectionFailedError", "RunSummary", "queue_run", "run_detection"]
+__all__ = [
+    "DetectionBusyError",
+    "DetectionFailedError",
+    "RunSummary",
+    "queue_run",
+    "run_detection",
+    "run_next",
+]
 
 
 class DetectionFailedError(RuntimeError):
@@ -138,6 +147,52 @@ def run_detection(
             if queued and run_id is not None:
                 runs.fail(drv, db, run_id, str(exc))
             raise
+    finally:
+        if driver is None:
+            drv.close()
+
+
+def run_next(
+    settings: Settings,
+    worker: str,
+    *,
+    params: DetectionParams | None = None,
+    finder: Finder | None = None,
+    tracking: TrackingParams | None = None,
+    attribution_params: AttributionParams | None = None,
+    driver: Driver | None = None,
+) -> RunSummary | None:
+    """Claim the oldest queued run for `worker` and execute it. None when nothing is queued or another run
+    holds the lock (the run then stays queued for the next attempt); raises `DetectionFailedError` when the
+    claimed run failed (it is then recorded as failed)."""
+    drv = driver or sync_driver(settings)
+    db = settings.neo4j_database
+    try:
+        try:
+            with detection_lock(settings, 0.0, "(claiming)") as held:
+                # Claimed only inside the lock: `fail_stale` relies on a running run having a live holder.
+                stale = runs.fail_stale(drv, db)
+                if stale:
+                    log.warning("stale runs marked failed", runs=stale)
+                claimed = runs.claim(drv, db, worker)
+                if claimed is None:
+                    return None
+                held.describe(claimed.run_id)
+                summary = _execute(
+                    settings,
+                    drv,
+                    claimed.run_id,
+                    claimed.trigger or "api",
+                    claimed.requested_by,
+                    params,
+                    finder,
+                    tracking or TrackingParams(),
+                    attribution_params or AttributionParams(),
+                )
+                summary.stale_runs_failed = stale
+                return summary
+        except DetectionBusyError:
+            return None
     finally:
         if driver is None:
             drv.close()

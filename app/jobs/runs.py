@@ -1,4 +1,8 @@
-"""`DetectionRun` bookkeeping: queued -> running -> succeeded | failed, and the run history."""
+"""`DetectionRun` bookkeeping: queued -> running -> succeeded | failed, and the run history.
+
+A run is `running` only while the process executing it holds the detection lock (`app.jobs.lock`): it is
+marked running (`start`, `claim`) inside the lock, so a `running` run seen by the lock holder is stale.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,10 @@ from pydantic import BaseModel
 
 from app.platform.cypher import q
 
-STALE_ERROR = "interrupted: the process running it ended before it finished (found when the next run started)"
+STALE_ERROR = (
+    "interrupted: the process running it ended before it finished "
+    "(found by the next process to take the detection lock)"
+)
 
 
 class RunRecord(BaseModel):
@@ -55,6 +62,37 @@ def queue(driver: Driver, database: str, requested_by: str | None, trigger: str)
         database_=database,
     )
     return run_id
+
+
+def queue_unless_pending(driver: Driver, database: str, requested_by: str | None, trigger: str) -> str | None:
+    """Queue a run unless one with the same trigger is queued or running; None when skipped."""
+    records, _, _ = driver.execute_query(
+        q("detection/run_queue_unless_pending"),
+        run_id=new_run_id(),
+        requested_by=requested_by,
+        trigger=trigger,
+        database_=database,
+    )
+    return str(records[0]["run_id"]) if records else None
+
+
+class Claim(BaseModel):
+    run_id: str
+    trigger: str | None = None
+    requested_by: str | None = None
+
+
+def claim(driver: Driver, database: str, worker: str) -> Claim | None:
+    """Mark the oldest queued run running for `worker`; None when nothing is queued (or a concurrent claim
+    took the candidate first: the caller simply tries again at its next poll)."""
+    records, _, _ = driver.execute_query(
+        q("detection/run_claim"),
+        pid=os.getpid(),
+        host=socket.gethostname(),
+        worker=worker,
+        database_=database,
+    )
+    return Claim.model_validate(dict(records[0])) if records else None
 
 
 def get(driver: Driver, database: str, run_id: str) -> RunRecord | None:

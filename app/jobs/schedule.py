@@ -1,25 +1,39 @@
-"""Periodic detection: `--every 6h` or `--cron "0 */6 * * *"` (UTC), one run at a time.
+"""Periodic detection: `--every 6h` or `--cron "0 */6 * * *"` (UTC), fired by APScheduler.
 
-A plain loop rather than a scheduler framework: runs are sequential by construction inside the process
-(the next tick is computed after a run ends, and ticks missed meanwhile are skipped, not replayed), and the
-detection lock keeps runs of other processes from overlapping. A stop request (SIGTERM / SIGINT) lets the
-current run finish and then ends the loop.
+The scheduler only says *when*; a tick is the worker's business (`app.jobs.worker.Worker.tick`: it queues
+a run, which the worker then executes like any other queued run). The job is registered with
+`max_instances=1` and `coalesce=True`: ticks that could not fire in time (a blocked process, a suspended
+host) collapse into one late firing instead of a burst of catch-up runs, and a tick never overlaps the
+previous one.
 """
 
 from __future__ import annotations
 
-import math
+import logging
 import re
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any
 
-from croniter import croniter
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 _PART = re.compile(r"(\d+)([smhd])")
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+JOB_ID = "scheduled-detection"
+JOB_DEFAULTS: dict[str, Any] = {
+    "max_instances": 1,
+    "coalesce": True,
+    # With coalesce, a late tick still fires once (however late); the ticks it stands for are dropped.
+    "misfire_grace_time": None,
+}
+
+# APScheduler logs every firing at INFO ("Running job ..."): one line per tick would drown the worker's own.
+logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def parse_every(text: str) -> timedelta:
@@ -34,57 +48,52 @@ def parse_every(text: str) -> timedelta:
     return timedelta(seconds=seconds)
 
 
-class Trigger(Protocol):
-    def next_after(self, moment: datetime) -> datetime: ...
+def make_trigger(
+    every: timedelta | None = None, cron: str | None = None, *, now: datetime | None = None
+) -> BaseTrigger:
+    """An interval (ticks at `now + k * every`: the cadence does not drift with run length) or a crontab
+    expression, both in UTC. Raises ValueError for a bad cron expression or not exactly one of the two."""
+    if (every is None) == (cron is None):
+        raise ValueError("give exactly one of an interval or a cron expression")
+    if every is not None:
+        start = now or datetime.now(UTC)
+        return IntervalTrigger(seconds=every.total_seconds(), start_date=start + every, timezone=UTC)
+    try:
+        return CronTrigger.from_crontab(str(cron), timezone=UTC)
+    except ValueError as exc:
+        raise ValueError(f"bad cron expression {cron!r}: {exc}") from None
 
 
-@dataclass(frozen=True)
-class EveryTrigger:
-    every: timedelta
-    anchor: datetime  # ticks fall on anchor + k * every, so the cadence does not drift with run length
-
-    def next_after(self, moment: datetime) -> datetime:
-        k = math.floor((moment - self.anchor) / self.every) + 1
-        return self.anchor + k * self.every
-
-
-@dataclass(frozen=True)
-class CronTrigger:
-    expression: str
-
-    def __post_init__(self) -> None:
-        if not croniter.is_valid(self.expression):
-            raise ValueError(f"bad cron expression {self.expression!r}")
-
-    def next_after(self, moment: datetime) -> datetime:
-        nxt = croniter(self.expression, moment.astimezone(UTC)).get_next(datetime)
-        assert isinstance(nxt, datetime)
-        return nxt
-
-
-def run_schedule(
-    trigger: Trigger,
-    job: Callable[[], None],
-    stop: threading.Event,
-    *,
-    run_now: bool,
-    max_runs: int | None = None,
-    now: Callable[[], datetime] = lambda: datetime.now(UTC),
-    on_wait: Callable[[datetime], None] | None = None,
-) -> int:
-    """Call `job` at each tick until `stop` is set or `max_runs` jobs ran; returns how many ran."""
-    done = 0
-    next_at = now() if run_now else trigger.next_after(now())
-    while not stop.is_set():
-        delay = (next_at - now()).total_seconds()
-        if delay > 0:
-            if on_wait:
-                on_wait(next_at)
-            if stop.wait(delay):
-                break
-        job()
-        done += 1
-        if max_runs is not None and done >= max_runs:
+def fire_times(trigger: BaseTrigger, after: datetime, count: int) -> list[datetime]:
+    """The next `count` ticks strictly after `after` (for messages and tests)."""
+    times: list[datetime] = []
+    previous: datetime | None = None
+    moment = after + timedelta(microseconds=1)
+    while len(times) < count:
+        nxt = trigger.get_next_fire_time(previous, moment)
+        if nxt is None:
             break
-        next_at = trigger.next_after(now())
-    return done
+        times.append(nxt)
+        previous, moment = nxt, nxt
+    return times
+
+
+def build_scheduler(
+    trigger: BaseTrigger, job: Callable[[], None], *, run_now: bool, now: datetime | None = None
+) -> BackgroundScheduler:
+    """A scheduler (not started) holding `job` at `trigger`'s ticks, plus one at once if `run_now`."""
+    scheduler = BackgroundScheduler(
+        timezone=UTC,
+        # One thread: ticks run one after the other, never side by side.
+        executors={"default": ThreadPoolExecutor(1)},
+        job_defaults=JOB_DEFAULTS,
+    )
+    extra: dict[str, Any] = {"next_run_time": now or datetime.now(UTC)} if run_now else {}
+    scheduler.add_job(job, trigger, id=JOB_ID, name="scheduled detection", **extra)
+    return scheduler
+
+
+def next_tick(scheduler: BackgroundScheduler) -> datetime | None:
+    job = scheduler.get_job(JOB_ID)
+    at = getattr(job, "next_run_time", None) if job is not None else None
+    return at if isinstance(at, datetime) else None

@@ -1,4 +1,4 @@
-"""`linkwatch detect`, `runs`, `schedule` and `export campaigns` against the real database."""
+"""`linkwatch detect`, `runs`, `schedule`, `worker` and `export campaigns` against the real database."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 import structlog
 from neo4j import Driver
@@ -98,6 +99,22 @@ def test_schedule_rejects_bad_arguments() -> None:
     assert runner.invoke(cli, ["schedule", "--every", "6x"]).exit_code == 2
     assert runner.invoke(cli, ["schedule", "--cron", "not cron"]).exit_code == 2
     assert runner.invoke(cli, ["schedule", "--every", "1h", "--cron", "0 * * * *"]).exit_code == 2
+    assert runner.invoke(cli, ["worker", "--every", "1h", "--cron", "0 * * * *"]).exit_code == 2
+    assert runner.invoke(cli, ["worker", "--poll", "0s"]).exit_code == 2
+
+
+@pytest.mark.usefixtures("fixed_pipeline")
+def test_worker_executes_queued_runs(graph: Driver, settings: Settings) -> None:
+    from app.jobs.runner import queue_run
+
+    queued = [queue_run(settings, "alice", "api", driver=graph) for _ in range(2)]
+    res = runner.invoke(cli, ["worker", "--max-runs", "2", "--poll", "1s"])
+    assert res.exit_code == 0, res.output
+    assert "worker stopped after 2 run(s)" in res.output
+    records, _, _ = graph.execute_query(
+        "MATCH (r:DetectionRun) RETURN r.run_id AS id, r.status AS s ORDER BY r.started_at"
+    )
+    assert [(r["id"], r["s"]) for r in records] == [(run_id, "succeeded") for run_id in queued]
 
 
 def test_schedule_stops_on_sigterm(settings: Settings) -> None:
@@ -115,13 +132,29 @@ def test_schedule_stops_on_sigterm(settings: Settings) -> None:
     while time.monotonic() < deadline:
         line = proc.stdout.readline()
         lines.append(line)
-        if "next detection run" in line or not line:
+        if "next scheduled run" in line or not line:
             break
     proc.send_signal(signal.SIGTERM)
     out, _ = proc.communicate(timeout=60)
     text = "".join(lines) + out
     assert proc.returncode == 0, text
-    assert "schedule stopped after 0 run(s)" in text
+    assert "worker stopped after 0 run(s)" in text
+
+
+def test_worker_detaches_and_stops(graph: Driver, settings: Settings) -> None:
+    pid_file = settings.home / "run" / "worker.pid"
+    res = runner.invoke(cli, ["worker", "--detach", "--poll", "1s"])
+    assert res.exit_code == 0, res.output
+    assert "worker up" in res.output
+    pid = int(pid_file.read_text())
+    os.kill(pid, 0)
+    assert runner.invoke(cli, ["worker", "--detach"]).exit_code == 1  # one at a time
+    res = runner.invoke(cli, ["worker-stop", "--timeout", "60"])
+    assert res.exit_code == 0, res.output
+    assert not pid_file.exists()
+    # Started from this process, so it lingers as a zombie until reaped: exited all the same.
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert "worker stopped after 0 run(s)" in (settings.home / "logs" / "worker.log").read_text()
 
 
 def test_export_campaigns_csv(graph: Driver, settings: Settings, tmp_path: Path) -> None:
