@@ -49,4 +49,8 @@ Campaigns:
     -d '{"query":"{ campaigns(first: 10) { totalCount edges { node { id status score size capability } } } }"}'
 
 Stop everything with: make stop
+
+The analyst console (sign in with the key above; it stays in that browser tab only):
+
+  http://$HOST:$PORT/
 MSG

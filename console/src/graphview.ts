@@ -120,9 +120,8 @@ export class GraphView {
     });
     this.sigma.on("clickNode", ({ node }) => this.select(node));
     this.sigma.on("clickStage", () => this.select(null));
-    this.sigma.on("afterRender", () => {
-      this.container.dataset.rendered = "true";
-    });
+    // Sigma draws its first frame inside the constructor, before any listener could see it.
+    this.container.dataset.rendered = "true";
     this.publish();
   }
 
