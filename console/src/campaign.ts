@@ -165,7 +165,11 @@ export async function renderCampaign(root: HTMLElement, id: string): Promise<voi
     renderHistory(history, state);
   };
   rerender();
-  if (actions) void renderActions(actions, state, rerender);
+  // Actor names for the case history (labels carry only ids) and the analyst's actor pickers.
+  const actorsLoaded = loadActors(state)
+    .then(() => renderHistory(history, state))
+    .catch(() => undefined);
+  if (actions) void actorsLoaded.then(() => renderActions(actions, state, rerender));
 
   if (drawing && drawing.nodes.length > 0) {
     const view = new GraphView(canvas);
@@ -241,7 +245,7 @@ function featureTable(c: Campaign): HTMLElement {
           {},
           h("td", {}, f.name.replace(/_/g, " ")),
           h("td", { class: "num" }, fmtNumber(f.value, 3)),
-          h("td", { class: `num ${(f.contribution ?? 0) >= 0 ? "pos" : "neg"}` }, f.contribution === null ? "not scored" : `${f.contribution >= 0 ? "+" : ""}${f.contribution.toFixed(2)}`),
+          h("td", { class: `num ${f.contribution === null ? "unscored" : f.contribution >= 0 ? "pos" : "neg"}` }, f.contribution === null ? "not scored" : `${f.contribution >= 0 ? "+" : ""}${f.contribution.toFixed(2)}`),
         ),
       ),
     ),
@@ -395,13 +399,8 @@ function actorInput(id: string, state: State): [HTMLInputElement, HTMLDataListEl
   return [input, list];
 }
 
-async function renderActions(el: HTMLElement, state: State, rerender: () => void): Promise<void> {
+function renderActions(el: HTMLElement, state: State, rerender: () => void): void {
   const c = state.campaign;
-  try {
-    await loadActors(state);
-  } catch (err) {
-    el.appendChild(alertBox(errorText(err)));
-  }
   const status = h("div", { class: "action-status", "aria-live": "polite" });
   const note = h("textarea", { id: "decision-note", rows: 2, placeholder: "Why (kept in the case history)" });
   const decide = async (verb: "confirm" | "dismiss"): Promise<void> => {

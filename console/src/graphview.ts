@@ -180,7 +180,7 @@ export class GraphView {
   focus(node: string): void {
     if (!this.sigma || !this.graph.hasNode(node)) return;
     const pos = this.sigma.getNodeDisplayData(node);
-    if (pos) void this.sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.5 }, { duration: 300 });
+    if (pos) void this.sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.8 }, { duration: 300 });
     this.select(node);
   }
 
