@@ -102,6 +102,10 @@ interface State {
 
 let active: GraphView | null = null;
 
+export function deselect(): void {
+  active?.select(null);
+}
+
 export function leaveCampaign(): void {
   active?.kill();
   active = null;

@@ -1,7 +1,7 @@
 import "./style.css";
 import { AuthError, traffic, whenSignedOut } from "./api";
 import { renderBulk } from "./bulk";
-import { leaveCampaign, renderCampaign } from "./campaign";
+import { deselect, leaveCampaign, renderCampaign } from "./campaign";
 import { alertBox, clear, h } from "./dom";
 import { current, forget, setMe, storedKey } from "./session";
 import { checkKey, renderSignIn } from "./signin";
@@ -84,6 +84,8 @@ document.addEventListener("keydown", (event) => {
     const box = document.getElementById("search") as HTMLInputElement | null;
     if (box) box.focus();
     else location.hash = "#/";
+  } else if (event.key === "Escape" && !typing) {
+    deselect();
   }
 });
 
