@@ -140,7 +140,10 @@ def console_url(settings: Settings) -> Iterator[str]:
             proc.kill()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running in this thread while it is
+# open, and the async API tests that may run after this module need the thread's loop to themselves.
+# With every browser test in one module this is still one browser per session.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     executable = chromium_path()
     with sync_playwright() as pw:

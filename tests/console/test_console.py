@@ -177,6 +177,8 @@ def test_viewer_sees_no_action_buttons(page: Page, console: Console) -> None:
     page.locator("#evidence-list").get_by_role("button").first.click()
     expect(page.locator("#node-panel h3")).to_be_visible()
     expect(page.locator("#node-panel form")).to_have_count(0)
+    page.locator("body").press("Escape")  # keyboard: Escape clears the selection
+    expect(page.locator("#node-panel h3")).to_have_count(0)
 
 
 def test_bulk_lookup_table_and_csv(page: Page, console: Console) -> None:
