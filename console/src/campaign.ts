@@ -155,6 +155,7 @@ export async function renderCampaign(root: HTMLElement, id: string): Promise<voi
       { class: "drawing", "aria-label": "Graph" },
       h("h2", {}, "Accounts and what they share"),
       drawingNote(drawing),
+      findForm(() => state.view),
       legend(),
       h("div", { class: "graph-wrap" }, canvas, panel),
     ),
@@ -176,7 +177,7 @@ export async function renderCampaign(root: HTMLElement, id: string): Promise<voi
   if (actions) void actorsLoaded.then(() => renderActions(actions, state, rerender));
 
   if (drawing && drawing.nodes.length > 0) {
-    const view = new GraphView(canvas);
+    const view = new GraphView(canvas, c.id);
     state.view = view;
     active = view;
     view.onSelect = (node) => renderPanel(panel, state, node, rerender);
@@ -201,6 +202,25 @@ function drawingNote(d: Drawing | null): HTMLElement {
   const parts = [`${d.shownAccounts.toLocaleString("en-US")} of ${d.totalAccounts.toLocaleString("en-US")} accounts drawn, strongest membership first; shared entities ranked by evidence strength.`];
   if (d.truncated) parts.push(" The rest is collapsed into counted nodes.");
   return h("p", { class: "muted", id: "drawing-note" }, ...parts);
+}
+
+/** Keyboard route into the canvas: type a node's key (or its beginning), Enter selects and centres it. */
+function findForm(view: () => GraphView | null): HTMLElement {
+  const input = h("input", { type: "text", id: "find-node", autocomplete: "off", spellcheck: "false", placeholder: "account id, IP, template id…" });
+  const out = h("span", { class: "muted", "aria-live": "polite" });
+  const form = h("form", { class: "inline find" }, h("label", { for: "find-node" }, "Find in drawing"), input, h("button", { type: "submit" }, "Find"), out);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    out.textContent = "";
+    const v = view();
+    const wanted = input.value.trim().toLowerCase();
+    if (!v || !wanted) return;
+    const nodes = v.nodes();
+    const hit = nodes.find((n) => n.key.toLowerCase() === wanted) ?? nodes.find((n) => n.key.toLowerCase().startsWith(wanted));
+    if (hit) v.focus(hit.id);
+    else out.textContent = `No node “${input.value.trim()}” in this drawing.`;
+  });
+  return form;
 }
 
 function legend(): HTMLElement {

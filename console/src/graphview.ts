@@ -100,7 +100,10 @@ export class GraphView {
   private selected: string | null = null;
   onSelect: (node: DrawnNode | null) => void = () => undefined;
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly campaignId: string,
+  ) {}
 
   draw(drawing: Drawing): void {
     this.addAll(drawing.nodes, drawing.edges, null);
@@ -141,12 +144,15 @@ export class GraphView {
   private addAll(nodes: DrawnNode[], edges: DrawnEdge[], near: { x: number; y: number } | null): number {
     let added = 0;
     const entities = nodes.filter((n) => n.kind !== "account");
+    // New neighbours are placed on a ring scaled to the drawing, so they land beside the node, not on it.
+    const spread = near ? this.extent() * 0.08 : 0;
     nodes.forEach((n) => {
       if (this.graph.hasNode(n.id) || this.graph.order >= MAX_ELEMENTS) return;
+      if (n.kind === "campaign" && n.key === this.campaignId) return; // the campaign on screen
       // Entities start on a ring, accounts near the middle: ForceAtlas2 then only has to refine.
       const i = entities.indexOf(n);
       const angle = i >= 0 ? (2 * Math.PI * i) / Math.max(entities.length, 1) : Math.random() * 2 * Math.PI;
-      const radius = near ? 20 + Math.random() * 20 : i >= 0 ? 100 : 40 * Math.random();
+      const radius = near ? spread * (1 + Math.random() * 0.5) : i >= 0 ? 100 : 40 * Math.random();
       this.graph.addNode(n.id, {
         x: (near?.x ?? 0) + radius * Math.cos(angle),
         y: (near?.y ?? 0) + radius * Math.sin(angle),
@@ -163,6 +169,16 @@ export class GraphView {
       this.graph.addEdge(e.source, e.target, { size: e.kind === "more" ? 2 : 0.6 });
     }
     return added;
+  }
+
+  private extent(): number {
+    let lo = Infinity;
+    let hi = -Infinity;
+    this.graph.forEachNode((_, a) => {
+      lo = Math.min(lo, a.x, a.y);
+      hi = Math.max(hi, a.x, a.y);
+    });
+    return Number.isFinite(hi - lo) && hi > lo ? hi - lo : 100;
   }
 
   private layout(iterations: number): void {

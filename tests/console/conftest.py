@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 from neo4j import Driver
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from app.platform.settings import Settings
 from app.services import api_keys
@@ -27,6 +27,8 @@ from tests.api import graphdata
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "console" / "dist"
 SCREENSHOTS = ROOT / "docs" / "console"
+# The machine's two cores are shared: a first query (cold plan cache) can take seconds, not the 5 s default.
+expect.set_options(timeout=20_000)
 # Headless chromium has no GPU here: WebGL (sigma.js) runs on SwiftShader, which it refuses by default.
 CHROMIUM_ARGS = ["--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--ignore-gpu-blocklist"]
 

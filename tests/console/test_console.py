@@ -89,9 +89,12 @@ def test_search_leads_to_the_campaign_drawn_on_a_canvas(page: Page, console: Con
     key_left_no_trace(page, console.keys.viewer)
     page.screenshot(path=str(SCREENSHOTS / "campaign.png"), full_page=True)
 
-    # A node's panel, and its neighbourhood fetched into the drawing.
+    # A node's panel (from the evidence list, and by keyboard), and its neighbourhood fetched in.
     page.locator("#evidence-list").get_by_role("button", name="Prompt template").first.click()
     expect(page.locator("#node-panel h3")).to_have_text("Prompt template")
+    page.locator("#find-node").fill("a001")
+    page.locator("#find-node").press("Enter")
+    expect(page.locator("#node-panel h3")).to_have_text("Account")
     before = int(graph.get_attribute("data-graph-order") or 0)
     page.locator("#expand").click()
     expect(page.locator("#node-panel")).to_contain_text("new nodes added")
