@@ -5,10 +5,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAUNCHER := neo4j/target/classes/io/linkwatch/neo4j/Launcher.class
+# The analyst console (console/): rebuilt only when its sources, lockfile or build config change.
+CONSOLE_SRC := $(shell find console/src -type f 2>/dev/null) console/index.html console/package.json \
+	console/package-lock.json console/tsconfig.json console/vite.config.ts
+CONSOLE := console/dist/index.html
 
-.PHONY: install run test unit lint typecheck pytest bench schema clean stop
+.PHONY: install run test unit lint typecheck pytest bench schema clean stop console
 
-install: $(STAMP) $(LAUNCHER)
+install: $(STAMP) $(LAUNCHER) $(CONSOLE)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -19,6 +23,13 @@ $(STAMP): pyproject.toml
 $(LAUNCHER): neo4j/pom.xml $(shell find neo4j/src -name '*.java')
 	cd neo4j && mvn -q -B package -DskipTests
 	touch $(LAUNCHER)
+
+# npm ci wipes node_modules and installs exactly the lockfile; the build typechecks (strict) then bundles.
+$(CONSOLE): $(CONSOLE_SRC)
+	cd console && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
+	touch $(CONSOLE)
+
+console: $(CONSOLE)
 
 run: install
 	bash scripts/run.sh
@@ -52,4 +63,4 @@ bench: install
 	bash bench/run_all.sh
 
 clean:
-	rm -rf $(VENV) neo4j/target
+	rm -rf $(VENV) neo4j/target console/node_modules console/dist

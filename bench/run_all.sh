@@ -27,3 +27,4 @@ $PY bench/detection_quality.py --scenarios standard --accounts 500000 --seed 7 -
 $PY bench/persist_switch.py --accounts 200000 --member-share 0.25 --campaigns 50 --repeats 2
 # The API's load generator is wrk when installed (apt-get install wrk), else a Python client.
 $PY bench/api_latency.py --accounts 1000000 --workers 2 --duration 10 --warmup 3 --heap 3g --work "$OUT/api"
+$PY bench/console_speed.py --accounts 5000 --noise 20000 --runs 5

@@ -56,4 +56,8 @@ A run queued with the triggerDetectionRun mutation is executed by the worker
 (log: $HOME_DIR/logs/worker.log); \`linkwatch runs\` shows the history.
 
 Stop everything with: make stop
+
+The analyst console (sign in with the key above; it stays in that browser tab only):
+
+  http://$HOST:$PORT/
 MSG

@@ -11,6 +11,7 @@ from starlette.routing import Route
 
 from app.api.audit import AuditLog
 from app.api.auth import KeyVerifier
+from app.api.console import add_console
 from app.api.endpoint import GraphQLEndpoint
 from app.api.heap import freeze_startup_heap
 from app.api.limits import BodyLimit
@@ -70,5 +71,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.router.routes.append(Route("/graphql", graphql, methods=["GET", "POST"]))
 
     add_operational_routes(app)
+    add_console(app, settings.console_dir)  # last: it is mounted at `/`
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     return app

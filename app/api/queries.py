@@ -22,6 +22,7 @@ from app.api.types.campaigns import (
     CampaignWhere,
 )
 from app.api.types.common import Connection, PageInfo, PathNode, SortDirection, connection
+from app.api.types.console import Me, Model
 from app.api.types.entities import (
     ENTITY_SCAN,
     IP,
@@ -45,7 +46,13 @@ from app.services import entities as entity_service
 from app.services import runs as run_service
 from app.services.attribution import ItemKind
 from app.services.campaigns import CampaignFilter
+from app.services.convert import to_datetime
 from app.services.entities import NeighbourhoodKind
+from loaders.mining.normalise import TEXT_MAX_CHARS, skeleton, template_id
+
+# Pasted prompt text matches templates whose masked text begins with this much of its skeleton (near
+# duplicates were merged under one canonical text, so an exact match is not guaranteed).
+PROMPT_HEAD_CHARS = 48
 
 MAX_PATH_LENGTH = 8  # hops; bounded by the quantifier in cypher/api/path_accounts.cypher
 
@@ -222,6 +229,33 @@ class Query:
     async def actor(self, info: Info, id: strawberry.ID) -> Actor | None:
         row = await info.context.loaders.actor.load(str(id))
         return Actor.of(row) if row else None
+
+    @resolver(permission_classes=[IsViewer], description="The caller's key: name and role.")
+    async def me(self, info: Info) -> Me:
+        principal = info.context.principal
+        assert principal is not None  # IsViewer let the request through
+        return Me(key_id=principal.key_id, name=principal.name, role=principal.role.value)
+
+    @resolver(
+        permission_classes=[IsViewer],
+        description="Templates matching pasted prompt text: masked the way the loader masks prompts, then "
+        "matched by template id, by text, or by the beginning of the text.",
+    )
+    async def templates_by_text(self, info: Info, text: str, first: int | None = None) -> list[Template]:
+        skel = skeleton(text)
+        if not skel:
+            raise InvalidInputError("give some prompt text")
+        limit = page_size(first, info.context.settings.api_max_page_size, 10)
+        head = skel[:PROMPT_HEAD_CHARS] if len(skel) >= PROMPT_HEAD_CHARS // 2 else ""
+        rows = await entity_service.templates_by_text(
+            info.context.graph, template_id(skel), skel[:TEXT_MAX_CHARS], head, limit
+        )
+        return [Template.of(r) for r in rows]
+
+    @resolver(permission_classes=[IsViewer], description="Models by first request on the platform.")
+    async def models(self, info: Info) -> list[Model]:
+        rows = await entity_service.models(info.context.graph)
+        return [Model(name=str(r["name"]), first_seen=to_datetime(r["first_seen"])) for r in rows]
 
     @resolver(permission_classes=[IsAdmin], description="The audit trail, newest first (admins only).")
     async def audit_log(

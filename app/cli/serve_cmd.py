@@ -50,8 +50,20 @@ def serve(
     workers: int = typer.Option(1, "--workers", "-w", min=1, max=32, help="uvicorn worker processes."),
     detach: bool = typer.Option(False, "--detach", help="Start in the background and return once healthy."),
     wait: float = typer.Option(60.0, help="With --detach: seconds to wait for /healthz."),
+    host: str | None = typer.Option(None, "--host", help="Bind address (default LINKWATCH_API_HOST)."),
+    port: int | None = typer.Option(
+        None, "--port", min=1, max=65535, help="Port (default LINKWATCH_API_PORT)."
+    ),
 ) -> None:
-    """Serve the GraphQL API at /graphql on LINKWATCH_API_HOST:LINKWATCH_API_PORT (loopback by default)."""
+    """Serve the GraphQL API at /graphql and the analyst console at / on LINKWATCH_API_HOST:LINKWATCH_API_PORT
+    (loopback by default)."""
+    # Through the environment, so a detached child and every uvicorn worker read the same address.
+    if host is not None:
+        os.environ["LINKWATCH_API_HOST"] = host
+    if port is not None:
+        os.environ["LINKWATCH_API_PORT"] = str(port)
+    if host is not None or port is not None:
+        get_settings.cache_clear()
     settings = get_settings()
     if detach:
         _detach(settings, workers, wait)
@@ -106,7 +118,10 @@ def _detach(settings: Settings, workers: int, wait: float) -> None:
             raise typer.Exit(1)
         try:
             if httpx.get(f"{_url(settings)}/healthz", timeout=1.0).status_code == 200:
-                err.print(f"API up at {_url(settings)}/graphql (pid {proc.pid}, log {log_path})")
+                err.print(
+                    f"API up at {_url(settings)}/graphql, console at {_url(settings)}/ "
+                    f"(pid {proc.pid}, log {log_path})"
+                )
                 return
         except httpx.HTTPError:
             pass

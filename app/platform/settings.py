@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     instrument_hash_key: SecretStr | None = Field(default=None, alias="LINKWATCH_INSTRUMENT_HASH_KEY")
 
     # HTTP API.
+    # The built analyst console served at `/`; unset: console/dist of the source tree (app/api/console.py).
+    console_dir: Path | None = Field(default=None, alias="LINKWATCH_CONSOLE_DIR")
     api_host: str = Field(default="127.0.0.1", alias="LINKWATCH_API_HOST")
     api_port: int = Field(default=8000, alias="LINKWATCH_API_PORT")
     api_graphiql: bool = Field(default=False, alias="LINKWATCH_API_GRAPHIQL")

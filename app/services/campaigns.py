@@ -102,3 +102,12 @@ async def decide(
         "api/campaign_decide", campaign_id=campaign_id, status=status, by=by, note=note
     )
     return row["campaign"] if row else None
+
+
+async def graph(
+    graph: AsyncQueryRunner, campaign_id: str, max_accounts: int, max_entities: int
+) -> Row | None:
+    """The strongest members and the entities they share (with each entity's users among them)."""
+    return await graph.fetch_one(
+        "api/campaign_graph", campaign_id=campaign_id, max_accounts=max_accounts, max_entities=max_entities
+    )

@@ -39,3 +39,17 @@ async def shortest_path(
     return await graph.fetch_one(
         "api/path_accounts", **{"from": source, "to": target}, max_length=max_length, max_degree=max_degree
     )
+
+
+async def templates_by_text(
+    graph: AsyncQueryRunner, template_id: str, text: str, head: str, limit: int
+) -> list[Row]:
+    """Templates whose id or masked text is the given skeleton's, or whose text starts with `head`."""
+    rows = await graph.fetch(
+        "api/templates_by_text", template_id=template_id, text=text, head=head, limit=limit
+    )
+    return [r["template"] for r in rows]
+
+
+async def models(graph: AsyncQueryRunner) -> list[Row]:
+    return await graph.fetch("api/models")

@@ -12,8 +12,10 @@ import strawberry
 from app.api.context import Info
 from app.api.fields import resolver
 from app.api.pagination import decode_cursor, page_size
+from app.api.types import graph as drawing
 from app.api.types.actors import Actor
 from app.api.types.common import Connection, EvidencePath, PageInfo, connection
+from app.api.types.graph import CampaignGraph
 from app.domain.vocabulary import CONTRIBUTION, CampaignStatus
 from app.platform.runner import Row
 from app.services import campaigns as campaign_service
@@ -323,6 +325,20 @@ class Campaign:
             ]
 
         return Lineage(derived_from=links(row["parents"]), derived_into=links(row["children"]))
+
+    @resolver(
+        description="A bounded drawing for the console: the strongest members and the entities they share "
+        "(strongest first), supernodes with sampled edges, members beyond the bound as one counted node."
+    )
+    async def graph(
+        self, info: Info, max_accounts: int | None = None, max_entities: int | None = None
+    ) -> CampaignGraph:
+        accounts = min(max(max_accounts or drawing.DEFAULT_ACCOUNTS, 1), drawing.MAX_ACCOUNTS)
+        entities = min(max(max_entities or drawing.DEFAULT_ENTITIES, 1), drawing.MAX_ENTITIES)
+        row = await campaign_service.graph(info.context.graph, str(self.id), accounts, entities)
+        if row is None:
+            return CampaignGraph(total_accounts=0, shown_accounts=0, truncated=False, nodes=[], edges=[])
+        return drawing.build_graph(row)
 
     @resolver(description="Actors this campaign is attributed to; analysts' confirmations first.")
     async def attribution(self, info: Info) -> list[ActorAttribution]:
