@@ -17,6 +17,7 @@ from app.api.limits import BodyLimit
 from app.api.operations import ReadinessProbe, add_operational_routes
 from app.api.schema import build_schema
 from app.platform.driver import auth
+from app.platform.key_revocations import RevocationSignal
 from app.platform.runner import Graph
 from app.platform.settings import Settings, get_settings
 
@@ -42,12 +43,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await driver.verify_connectivity()
             graph = Graph(driver=driver, database=settings.neo4j_database)
             app.state.graph = graph
-            app.state.verifier = KeyVerifier(graph=graph)
+            app.state.verifier = KeyVerifier(
+                graph=graph, revocations=RevocationSignal(settings.home), ttl=settings.api_key_cache_seconds
+            )
             app.state.readiness = ReadinessProbe(driver, settings.neo4j_database, settings.api_ready_timeout)
             if settings.api_freeze_heap:
                 freeze_startup_heap()
             yield
         finally:
+            if hasattr(app.state, "verifier"):
+                app.state.verifier.close()
             await driver.close()
             app.state.audit.close()
 

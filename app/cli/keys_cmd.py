@@ -55,10 +55,10 @@ def list_keys() -> None:
 
 @app.command("revoke")
 def revoke(key_id: str = typer.Argument(..., help="The key id (the part after `lw_`).")) -> None:
-    """Revoke a key (a running server stops accepting it within seconds)."""
+    """Revoke a key: the next request with it is refused by every API worker sharing LINKWATCH_HOME."""
     settings = get_settings()
     with sync_driver(settings) as driver:
-        row = api_keys.revoke_key(driver, settings.neo4j_database, key_id)
+        row = api_keys.revoke_key(driver, settings.neo4j_database, key_id, settings.home)
     if row is None:
         err.print(f"no key {key_id!r}")
         raise typer.Exit(1)
