@@ -15,6 +15,7 @@ from app.api.endpoint import GraphQLEndpoint
 from app.api.heap import freeze_startup_heap
 from app.api.limits import BodyLimit
 from app.api.operations import ReadinessProbe, add_operational_routes
+from app.api.ratelimit import KeyRateLimit
 from app.api.schema import build_schema
 from app.platform.driver import auth
 from app.platform.key_revocations import RevocationSignal
@@ -41,7 +42,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         driver = api_driver(settings)
         try:
             await driver.verify_connectivity()
-            graph = Graph(driver=driver, database=settings.neo4j_database)
+            graph = Graph(
+                driver=driver, database=settings.neo4j_database, timeout=settings.api_request_timeout
+            )
             app.state.graph = graph
             app.state.verifier = KeyVerifier(
                 graph=graph, revocations=RevocationSignal(settings.home), ttl=settings.api_key_cache_seconds
@@ -65,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.audit = AuditLog(settings.home)
+    app.state.rate_limit = KeyRateLimit(settings.api_rate_limit)
     graphql = GraphQLEndpoint(
         build_schema(settings),
         graphql_ide="graphiql" if settings.api_graphiql else None,

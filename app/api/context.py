@@ -20,12 +20,16 @@ class Context:
         principal: Principal | None,
         audit: AuditLog,
         response: Response | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.settings = settings
         self.graph = graph
         self.principal = principal
         self.audit = audit
         self.response = response
+        # time.monotonic() by which the request must be done (app/api/budget.py); its estimated cost.
+        self.deadline = deadline
+        self.cost: int | None = None
         self.loaders: Loaders = build_loaders(graph)
 
     @property

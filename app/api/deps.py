@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 from fastapi import HTTPException, Request, Response, status
 
 from app.api.audit import AuditLog
 from app.api.auth import KeyVerifier, presented_token
+from app.api.budget import BudgetedGraph
 from app.api.context import Context
 from app.api.errors import UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER, unavailable
+from app.api.ratelimit import KeyRateLimit
 from app.platform.settings import Settings
 from app.services.api_keys import Principal
 
@@ -61,6 +65,22 @@ async def authenticate(request: Request, settings: Settings, audit: AuditLog) ->
             }
         )
         raise _UNAUTHORIZED
+    limiter: KeyRateLimit = request.app.state.rate_limit
+    wait = limiter.admit(principal.key_id)
+    if wait is not None:
+        audit.record(
+            {
+                "outcome": "rate_limited",
+                "key_id": principal.key_id,
+                "key_name": principal.name,
+                "path": request.url.path,
+            }
+        )
+        raise HTTPException(
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=f"rate limit of this key exceeded; retry in {wait} s",
+            headers={"Retry-After": str(wait)},
+        )
     return principal
 
 
@@ -70,5 +90,14 @@ async def get_context(request: Request, response: Response | None = None) -> Con
     state = request.app.state
     settings: Settings = state.settings
     audit: AuditLog = state.audit
+    # The budget starts before the key check: a request waiting on the database for it is already late.
+    deadline = time.monotonic() + settings.api_request_timeout
     principal = await authenticate(request, settings, audit)
-    return Context(settings=settings, graph=state.graph, principal=principal, audit=audit, response=response)
+    return Context(
+        settings=settings,
+        graph=BudgetedGraph(state.graph, deadline),
+        principal=principal,
+        audit=audit,
+        response=response,
+        deadline=deadline,
+    )

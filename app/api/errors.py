@@ -74,7 +74,8 @@ def unavailable(exc: BaseException | None) -> bool:
 
 
 def timed_out(exc: BaseException | None) -> bool:
-    return isinstance(exc, Neo4jError) and exc.code in _TIMEOUT_CODES
+    """Neo4j stopped a transaction at its timeout, or the request overran its budget in this worker."""
+    return isinstance(exc, TimeoutError) or (isinstance(exc, Neo4jError) and exc.code in _TIMEOUT_CODES)
 
 
 # graphql-core and Strawberry raise the limit errors as plain parse / validation errors; their wording is

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -24,6 +25,7 @@ from strawberry.types.graphql import OperationType
 
 from app.api import metrics
 from app.api.audit import query_hash, redact, redact_text
+from app.api.cost import CostGuard, CostLimits
 from app.api.errors import (
     INTERNAL,
     QUERY_TIMEOUT,
@@ -162,10 +164,15 @@ class AuditTrail(SchemaExtension):
 
 def build_extensions(settings: Settings) -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
     # Factories, not instances: Strawberry builds fresh extensions for every request.
+    limits = CostLimits(settings.api_max_cost, settings.api_expensive_cost, settings.api_max_page_size)
+    # One per schema, so one per API worker: the bound on expensive operations is per process.
+    slots = asyncio.Semaphore(settings.api_expensive_concurrency)
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         Metrics,
         AuditTrail,
         partial(CodedErrors, should_mask_error=should_mask, error_message="Internal error."),
+        # Inside the error handling above, so its refusals are coded, counted and audited.
+        partial(CostGuard, limits=limits, slots=slots),
         partial(MaxTokensLimiter, max_token_count=settings.api_max_tokens),
         # The depth and alias rules (what QueryDepthLimiter / MaxAliasesLimiter add) are built once per
         # schema: a rule class per request would defeat the validation cache, which is keyed by the rules.
