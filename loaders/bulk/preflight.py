@@ -27,9 +27,11 @@ _IMPORTER_UNSAFE = re.compile(r"[,\[\](){}*+?|^$\\]")
 
 
 def require_importable_home(settings: Settings) -> None:
-    if _IMPORTER_UNSAFE.search(str(settings.home)):
+    # Not `settings.home`: that creates the folder, and a refusal must leave nothing behind.
+    home = settings.linkwatch_home.resolve()
+    if _IMPORTER_UNSAFE.search(str(home)):
         raise BulkRefusedError(
-            f"LINKWATCH_HOME={settings.home} contains characters Neo4j's importer cannot take in a file path "
+            f"LINKWATCH_HOME={home} contains characters Neo4j's importer cannot take in a file path "
             "(commas, brackets, regular-expression symbols); use another LINKWATCH_HOME or load without "
             "--bulk. Nothing was changed."
         )
