@@ -479,6 +479,8 @@ def main() -> None:
                 "LINKWATCH_INSTRUMENT_HASH_KEY": secrets_kept["hash_key"],
                 "LINKWATCH_API_HOST": "127.0.0.1",
                 "LINKWATCH_API_PORT": str(http_port),
+                # One key drives hundreds of lookups a second here: the per-key limit would be the result.
+                "LINKWATCH_API_RATE_LIMIT": "",
             }
             os.environ.update(env)
             get_settings.cache_clear()

@@ -33,6 +33,8 @@ def neo4j_server(neo4j_home: Path) -> Iterator[server.ServerConfig]:
                 # One test process builds many apps: freezing its heap each time would only slow the run.
                 # tests/api/test_hot_path.py checks the freeze on an app of its own.
                 "LINKWATCH_API_FREEZE_HEAP": "false",
+                # Tests fire requests faster than any analyst; tests/api/test_cost.py sets its own limit.
+                "LINKWATCH_API_RATE_LIMIT": "",
             }
         )
         get_settings.cache_clear()

@@ -16,8 +16,10 @@ from app.api.endpoint import GraphQLEndpoint
 from app.api.heap import freeze_startup_heap
 from app.api.limits import BodyLimit
 from app.api.operations import ReadinessProbe, add_operational_routes
+from app.api.ratelimit import KeyRateLimit
 from app.api.schema import build_schema
 from app.platform.driver import auth
+from app.platform.key_revocations import RevocationSignal
 from app.platform.runner import Graph
 from app.platform.settings import Settings, get_settings
 
@@ -41,14 +43,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         driver = api_driver(settings)
         try:
             await driver.verify_connectivity()
-            graph = Graph(driver=driver, database=settings.neo4j_database)
+            graph = Graph(
+                driver=driver, database=settings.neo4j_database, timeout=settings.api_request_timeout
+            )
             app.state.graph = graph
-            app.state.verifier = KeyVerifier(graph=graph)
+            app.state.verifier = KeyVerifier(
+                graph=graph, revocations=RevocationSignal(settings.home), ttl=settings.api_key_cache_seconds
+            )
             app.state.readiness = ReadinessProbe(driver, settings.neo4j_database, settings.api_ready_timeout)
             if settings.api_freeze_heap:
                 freeze_startup_heap()
             yield
         finally:
+            if hasattr(app.state, "verifier"):
+                app.state.verifier.close()
             await driver.close()
             app.state.audit.close()
 
@@ -61,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.audit = AuditLog(settings.home)
+    app.state.rate_limit = KeyRateLimit(settings.api_rate_limit)
     graphql = GraphQLEndpoint(
         build_schema(settings),
         graphql_ide="graphiql" if settings.api_graphiql else None,

@@ -6,13 +6,11 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 
+from app.platform.key_revocations import RevocationSignal
 from app.platform.runner import AsyncQueryRunner
 from app.services import api_keys
 from app.services.api_keys import Principal
 
-# A verified key is trusted for this long without another database round trip; revocation therefore
-# takes effect within this many seconds in a running server.
-CACHE_SECONDS = 10.0
 _CACHE_MAX = 10_000
 
 
@@ -27,28 +25,47 @@ def presented_token(authorization: str | None, x_api_key: str | None) -> str | N
 
 
 @dataclass
+class _Entry:
+    expires: float
+    generation: str
+    principal: Principal
+
+
+@dataclass
 class KeyVerifier:
-    """Verifies keys against `(:ApiKey)` nodes, caching successes briefly (never failures)."""
+    """Verifies keys against `(:ApiKey)` nodes, caching successes (never failures).
+
+    A cached key is trusted only while the revocation generation (app/platform/key_revocations.py) is
+    the one it was verified under, so a revocation through `linkwatch keys revoke` is seen by the next
+    request of every worker sharing `LINKWATCH_HOME`. `ttl` bounds what the signal cannot carry: a key
+    revoked from another host's home, or by hand in the database, stops working within `ttl` seconds;
+    `ttl == 0` verifies every request against the database.
+    """
 
     graph: AsyncQueryRunner
-    ttl: float = CACHE_SECONDS
-    _cache: dict[str, tuple[float, Principal]] = field(default_factory=dict)
+    revocations: RevocationSignal
+    ttl: float
+    _cache: dict[str, _Entry] = field(default_factory=dict)
 
     async def verify(self, token: str) -> Principal | None:
         # The cache is keyed by a digest so raw keys never sit in memory longer than the request.
         digest = hashlib.sha256(token.encode()).hexdigest()
+        # Read before the database is asked: a revocation committed while the query runs bumps the
+        # generation after it, so what this request caches is already stale for the next one.
+        generation = self.revocations.generation()
         now = time.monotonic()
         hit = self._cache.get(digest)
-        if hit is not None and hit[0] > now:
-            return hit[1]
+        if hit is not None and hit.expires > now and hit.generation == generation:
+            return hit.principal
         principal = await api_keys.verify(self.graph, token)
         if principal is None:
             self._cache.pop(digest, None)
             return None
-        if len(self._cache) >= _CACHE_MAX:
-            self._cache.clear()
-        self._cache[digest] = (now + self.ttl, principal)
+        if generation is not None and self.ttl > 0:
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            self._cache[digest] = _Entry(now + self.ttl, generation, principal)
         return principal
 
-    def forget(self) -> None:
-        self._cache.clear()
+    def close(self) -> None:
+        self.revocations.close()

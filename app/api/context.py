@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
 from app.api.audit import AuditLog
@@ -13,12 +14,22 @@ from app.services.api_keys import Principal
 
 class Context:
     def __init__(
-        self, settings: Settings, graph: AsyncQueryRunner, principal: Principal | None, audit: AuditLog
+        self,
+        settings: Settings,
+        graph: AsyncQueryRunner,
+        principal: Principal | None,
+        audit: AuditLog,
+        response: Response | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.settings = settings
         self.graph = graph
         self.principal = principal
         self.audit = audit
+        self.response = response
+        # time.monotonic() by which the request must be done (app/api/budget.py); its estimated cost.
+        self.deadline = deadline
+        self.cost: int | None = None
         self.loaders: Loaders = build_loaders(graph)
 
     @property

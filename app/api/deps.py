@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import HTTPException, Request, status
+import time
+
+from fastapi import HTTPException, Request, Response, status
 
 from app.api.audit import AuditLog
 from app.api.auth import KeyVerifier, presented_token
+from app.api.budget import BudgetedGraph
 from app.api.context import Context
+from app.api.errors import UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER, unavailable
+from app.api.ratelimit import KeyRateLimit
 from app.platform.settings import Settings
 from app.services.api_keys import Principal
 
@@ -37,7 +42,17 @@ async def authenticate(request: Request, settings: Settings, audit: AuditLog) ->
         audit.record({"outcome": "unauthenticated", "reason": "missing key", "path": request.url.path})
         raise _UNAUTHORIZED
     verifier: KeyVerifier = request.app.state.verifier
-    principal = await verifier.verify(token)
+    try:
+        principal = await verifier.verify(token)
+    except Exception as exc:
+        if not unavailable(exc):
+            raise
+        # Fail closed, and say why: the key cannot be checked, so nothing runs; the client may retry.
+        raise HTTPException(
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+            detail=UNAVAILABLE_MESSAGE,
+            headers={"Retry-After": UNAVAILABLE_RETRY_AFTER},
+        ) from exc
     if principal is None:
         # Only the key id part is kept: enough to trace a leaked or revoked key, useless to an attacker.
         key_id = token.split("_")[1][:16] if token.startswith("lw_") and token.count("_") >= 2 else None
@@ -50,13 +65,39 @@ async def authenticate(request: Request, settings: Settings, audit: AuditLog) ->
             }
         )
         raise _UNAUTHORIZED
+    limiter: KeyRateLimit = request.app.state.rate_limit
+    wait = limiter.admit(principal.key_id)
+    if wait is not None:
+        audit.record(
+            {
+                "outcome": "rate_limited",
+                "key_id": principal.key_id,
+                "key_name": principal.name,
+                "path": request.url.path,
+            }
+        )
+        raise HTTPException(
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=f"rate limit of this key exceeded; retry in {wait} s",
+            headers={"Retry-After": str(wait)},
+        )
     return principal
 
 
-async def get_context(request: Request) -> Context:
-    """The request's context, read from the app state and the headers."""
+async def get_context(request: Request, response: Response | None = None) -> Context:
+    """The request's context, read from the app state and the headers; `response` is the one whose
+    status and headers the GraphQL view merges into its answer (503 / Retry-After during an outage)."""
     state = request.app.state
     settings: Settings = state.settings
     audit: AuditLog = state.audit
+    # The budget starts before the key check: a request waiting on the database for it is already late.
+    deadline = time.monotonic() + settings.api_request_timeout
     principal = await authenticate(request, settings, audit)
-    return Context(settings=settings, graph=state.graph, principal=principal, audit=audit)
+    return Context(
+        settings=settings,
+        graph=BudgetedGraph(state.graph, deadline),
+        principal=principal,
+        audit=audit,
+        response=response,
+        deadline=deadline,
+    )

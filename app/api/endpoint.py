@@ -23,4 +23,4 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         if not isinstance(request, Request):
             # No subscriptions in the schema; a WebSocket upgrade never gets this far.
             raise TypeError("GraphQL over WebSocket is not served")
-        return await get_context(request)
+        return await get_context(request, response if isinstance(response, Response) else None)

@@ -4,6 +4,13 @@ receives carries `extensions.code`, so clients and dashboards branch on the code
 from __future__ import annotations
 
 from graphql.error import GraphQLError, GraphQLSyntaxError
+from neo4j.exceptions import (
+    ConnectionPoolError,
+    DatabaseUnavailable,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 
 class DomainError(Exception):
@@ -37,6 +44,39 @@ PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 BAD_USER_INPUT = "BAD_USER_INPUT"
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+QUERY_TIMEOUT = "QUERY_TIMEOUT"
+RATE_LIMITED = "RATE_LIMITED"
+
+# What a client is told when Neo4j cannot be reached: nothing about hosts or ports (the log has those).
+UNAVAILABLE_MESSAGE = "the graph database is unavailable; retry shortly"
+TIMEOUT_MESSAGE = "the request ran out of time (LINKWATCH_API_REQUEST_TIMEOUT); ask for less"
+UNAVAILABLE_RETRY_AFTER = "5"  # seconds; about how long an embedded Neo4j takes to restart and answer
+
+_TIMEOUT_CODES = frozenset(
+    {
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    }
+)
+
+
+class QueryTimeoutError(DomainError):
+    """The request's time budget ran out (in Neo4j, or before its next query could start)."""
+
+    code = QUERY_TIMEOUT
+
+
+def unavailable(exc: BaseException | None) -> bool:
+    """Whether `exc` means the database cannot answer now (down, restarting, no connection to be had),
+    as opposed to a fault in the request or in our code."""
+    return isinstance(exc, ServiceUnavailable | SessionExpired | ConnectionPoolError | DatabaseUnavailable)
+
+
+def timed_out(exc: BaseException | None) -> bool:
+    """Neo4j stopped a transaction at its timeout, or the request overran its budget in this worker."""
+    return isinstance(exc, TimeoutError) or (isinstance(exc, Neo4jError) and exc.code in _TIMEOUT_CODES)
+
 
 # graphql-core and Strawberry raise the limit errors as plain parse / validation errors; their wording is
 # pinned by tests/api/test_errors.py, so an upgrade that changes it fails there rather than in a dashboard.
@@ -59,6 +99,10 @@ def error_code(error: GraphQLError) -> str:
     original = error.original_error
     if isinstance(original, DomainError):
         return original.code
+    if unavailable(original):
+        return SERVICE_UNAVAILABLE
+    if timed_out(original):
+        return QUERY_TIMEOUT
     if isinstance(error, ForbiddenError) or isinstance(original, ForbiddenError):
         return FORBIDDEN
     if original is not None and not isinstance(original, GraphQLError):

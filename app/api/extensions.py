@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -24,7 +25,20 @@ from strawberry.types.graphql import OperationType
 
 from app.api import metrics
 from app.api.audit import query_hash, redact, redact_text
-from app.api.errors import INTERNAL, error_code, should_mask, with_code
+from app.api.cost import CostGuard, CostLimits
+from app.api.errors import (
+    INTERNAL,
+    QUERY_TIMEOUT,
+    SERVICE_UNAVAILABLE,
+    TIMEOUT_MESSAGE,
+    UNAVAILABLE_MESSAGE,
+    UNAVAILABLE_RETRY_AFTER,
+    error_code,
+    should_mask,
+    timed_out,
+    unavailable,
+    with_code,
+)
 from app.platform.settings import Settings
 
 
@@ -58,9 +72,17 @@ class Metrics(SchemaExtension):
 
 
 class CodedErrors(MaskErrors):
-    """Masks internal errors, then gives every error `extensions.code`."""
+    """Masks internal errors, then gives every error `extensions.code`; an operation that failed because
+    Neo4j is unreachable is answered with HTTP 503 and `Retry-After`, so clients and proxies retry."""
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        original = error.original_error
+        # Neither is our fault nor the client's: say what happened, without the driver's message
+        # (it names hosts and ports).
+        if unavailable(original):
+            return _replaced(error, UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE)
+        if timed_out(original):
+            return _replaced(error, TIMEOUT_MESSAGE, QUERY_TIMEOUT)
         return with_code(super().anonymise_error(error), INTERNAL)
 
     def on_operation(self) -> Iterator[None]:
@@ -68,6 +90,23 @@ class CodedErrors(MaskErrors):
         result: Any = self.execution_context.result
         if result is not None and result.errors:
             result.errors = [with_code(e) for e in result.errors]
+            codes = {error_code(e) for e in result.errors}
+            response = getattr(self.execution_context.context, "response", None)
+            if SERVICE_UNAVAILABLE in codes and response is not None:
+                response.status_code = 503
+                response.headers["Retry-After"] = UNAVAILABLE_RETRY_AFTER
+
+
+def _replaced(error: GraphQLError, message: str, code: str) -> GraphQLError:
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions={"code": code},
+    )
 
 
 class CachedParse(ParserCache):
@@ -125,10 +164,15 @@ class AuditTrail(SchemaExtension):
 
 def build_extensions(settings: Settings) -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
     # Factories, not instances: Strawberry builds fresh extensions for every request.
+    limits = CostLimits(settings.api_max_cost, settings.api_expensive_cost, settings.api_max_page_size)
+    # One per schema, so one per API worker: the bound on expensive operations is per process.
+    slots = asyncio.Semaphore(settings.api_expensive_concurrency)
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         Metrics,
         AuditTrail,
         partial(CodedErrors, should_mask_error=should_mask, error_message="Internal error."),
+        # Inside the error handling above, so its refusals are coded, counted and audited.
+        partial(CostGuard, limits=limits, slots=slots),
         partial(MaxTokensLimiter, max_token_count=settings.api_max_tokens),
         # The depth and alias rules (what QueryDepthLimiter / MaxAliasesLimiter add) are built once per
         # schema: a rule class per request would defeat the validation cache, which is keyed by the rules.

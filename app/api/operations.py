@@ -20,7 +20,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.api import metrics
 from app.api.deps import authenticate
-from app.api.errors import FORBIDDEN, UNAUTHENTICATED
+from app.api.errors import (
+    FORBIDDEN,
+    RATE_LIMITED,
+    SERVICE_UNAVAILABLE,
+    UNAUTHENTICATED,
+)
 from app.platform.cypher import q
 
 logger = logging.getLogger(__name__)
@@ -63,15 +68,15 @@ class ReadinessProbe:
             return False
 
 
-_CODES = {401: UNAUTHENTICATED, 403: FORBIDDEN}
+_CODES = {401: UNAUTHENTICATED, 403: FORBIDDEN, 429: RATE_LIMITED, 503: SERVICE_UNAVAILABLE}
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
     """HTTP-level refusals in the shape of a GraphQL response, so clients read `extensions.code` whether
     the refusal came from GraphQL or from before it; `detail` stays for clients that read FastAPI's."""
     assert isinstance(exc, StarletteHTTPException)
-    if exc.status_code == 401:
-        metrics.REFUSED.labels("401").inc()
+    if exc.status_code in (401, 429, 503):
+        metrics.REFUSED.labels(str(exc.status_code)).inc()
     code = _CODES.get(exc.status_code, "BAD_REQUEST")
     return JSONResponse(
         {"detail": exc.detail, "errors": [{"message": exc.detail, "extensions": {"code": code}}]},

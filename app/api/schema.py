@@ -11,7 +11,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from app.api.audit import redact_text
-from app.api.errors import INTERNAL, error_code, should_mask
+from app.api.errors import INTERNAL, error_code, should_mask, timed_out, unavailable
 from app.api.extensions import build_extensions
 from app.api.mutations import Mutation
 from app.api.queries import Query
@@ -32,9 +32,14 @@ class Schema(strawberry.Schema):
         counted by code in the metrics instead.
         """
         for error in errors:
+            original = error.original_error
+            if unavailable(original) or timed_out(original):
+                # An outage fails every request at once: one line each, not a traceback each. /readyz and
+                # the SERVICE_UNAVAILABLE / QUERY_TIMEOUT error counts are what to alert on.
+                logger.warning("%s: %s", error_code(error), type(original).__name__)
+                continue
             if not (should_mask(error) or error_code(error) == INTERNAL):
                 continue
-            original = error.original_error
             trace = "".join(traceback.format_exception(original)) if original is not None else error.message
             # The traceback is formatted here so that the card scrub covers the exception's message too.
             logger.error(

@@ -7,6 +7,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from app.cli.store import using_store
 from app.jobs import runs as run_store
 from app.jobs.runner import DetectionBusyError, DetectionFailedError, RunSummary, run_detection
 from app.platform.cypher import q
@@ -39,7 +40,8 @@ def detect(
     """Run detection once and print the campaigns found."""
     settings = get_settings()
     try:
-        summary = run_detection(settings, trigger="cli", lock_timeout=wait)
+        with using_store(settings, "detect"):
+            summary = run_detection(settings, trigger="cli", lock_timeout=wait)
     except DetectionBusyError as exc:
         _err().print(f"[yellow]{exc}[/yellow]")
         raise typer.Exit(2) from None

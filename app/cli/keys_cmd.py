@@ -6,6 +6,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from app.cli.store import using_store
 from app.platform.driver import sync_driver
 from app.platform.settings import get_settings
 from app.services import api_keys
@@ -27,7 +28,7 @@ def create(
         err.print("--name must be 1-100 characters")
         raise typer.Exit(2)
     settings = get_settings()
-    with sync_driver(settings) as driver:
+    with using_store(settings, "keys"), sync_driver(settings) as driver:
         key = api_keys.create_key(driver, settings.neo4j_database, name.strip(), role)
     err.print(f"created key {key.key_id} ({key.role.value}) for {key.name!r}; it is shown only this once:")
     # stdout carries only the key, so scripts can capture it.
@@ -55,10 +56,10 @@ def list_keys() -> None:
 
 @app.command("revoke")
 def revoke(key_id: str = typer.Argument(..., help="The key id (the part after `lw_`).")) -> None:
-    """Revoke a key (a running server stops accepting it within seconds)."""
+    """Revoke a key: the next request with it is refused by every API worker sharing LINKWATCH_HOME."""
     settings = get_settings()
-    with sync_driver(settings) as driver:
-        row = api_keys.revoke_key(driver, settings.neo4j_database, key_id)
+    with using_store(settings, "keys"), sync_driver(settings) as driver:
+        row = api_keys.revoke_key(driver, settings.neo4j_database, key_id, settings.home)
     if row is None:
         err.print(f"no key {key_id!r}")
         raise typer.Exit(1)

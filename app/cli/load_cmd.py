@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from app.cli.store import using_store
 from app.platform.driver import sync_driver
 from app.platform.schema import apply_schema
 from app.platform.settings import Settings, get_settings
@@ -44,7 +45,7 @@ def load(
         return
     if batch_size is not None:
         load_settings = load_settings.model_copy(update={"batch_size": batch_size})
-    with sync_driver(settings) as driver:
+    with using_store(settings, "load"), sync_driver(settings) as driver:
         apply_schema(driver, settings.neo4j_database)
         report = load_directory(
             directory.resolve(), driver, settings, load_settings, console, min_template_accounts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
+from app.cli.store import using_store
 from app.platform.neo4j_server import server
 from app.platform.neo4j_server.config import server_config
 from app.platform.neo4j_server.java import JavaError
@@ -21,7 +22,8 @@ def start() -> None:
     settings = get_settings()
     cfg = server_config(settings)
     try:
-        st = server.start(cfg)
+        with using_store(settings, "neo4j-start"):
+            st = server.start(cfg)
     except (server.ServerError, JavaError, BuildError) as e:
         console.print(f"[red]error:[/red] {e}")
         raise typer.Exit(1) from e
@@ -36,8 +38,10 @@ def start() -> None:
 @app.command()
 def stop() -> None:
     """Stop Neo4j cleanly (SIGTERM, checkpoint)."""
-    cfg = server_config(get_settings())
-    console.print("stopped" if server.stop(cfg) else "not running")
+    settings = get_settings()
+    with using_store(settings, "neo4j-stop"):
+        stopped = server.stop(server_config(settings))
+    console.print("stopped" if stopped else "not running")
 
 
 @app.command()

@@ -17,6 +17,7 @@ from rich.console import Console
 
 from app.api.metrics import prepare_multiprocess_dir
 from app.api.workers import run_workers
+from app.cli.store import using_store
 from app.platform.settings import Settings, get_settings
 
 err = Console(stderr=True)
@@ -78,15 +79,17 @@ def serve(
         proxy_headers=False,
         server_header=False,
     )
-    if workers == 1:
-        server = uvicorn.Server(config)
-        server.run()
-        if not server.started:  # the app could not start (see the log above)
-            raise typer.Exit(3)
-    else:
-        # A scrape reaches one worker of N: they share their samples through files (app/api/metrics.py).
-        prepare_multiprocess_dir(settings.home / "run" / "metrics")
-        run_workers(config, workers)
+    # Held by the serving process (the supervisor with several workers) for as long as it serves.
+    with using_store(settings, "serve"):
+        if workers == 1:
+            server = uvicorn.Server(config)
+            server.run()
+            if not server.started:  # the app could not start (see the log above)
+                raise typer.Exit(3)
+        else:
+            # A scrape reaches one worker of N: they share their samples through files (metrics.py).
+            prepare_multiprocess_dir(settings.home / "run" / "metrics")
+            run_workers(config, workers)
 
 
 def _detach(settings: Settings, workers: int, wait: float) -> None:

@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from app.cli.detect_cmd import summary_line
+from app.cli.store import using_store
 from app.jobs.runner import RunSummary
 from app.jobs.schedule import make_trigger, parse_every
 from app.jobs.worker import Worker
@@ -116,14 +117,17 @@ def _start(
         _detach(settings, args, wait)
         return
     try:
-        with Worker(
-            settings,
-            poll=poll_s,
-            trigger=trigger,
-            run_now=now if now is not None else every is not None,
-            max_runs=max_runs,
-            on_run=_print_summary,
-        ) as w:
+        with (
+            using_store(settings, "worker"),
+            Worker(
+                settings,
+                poll=poll_s,
+                trigger=trigger,
+                run_now=now if now is not None else every is not None,
+                max_runs=max_runs,
+                on_run=_print_summary,
+            ) as w,
+        ):
             try:
                 w.check()
             except Exception as exc:

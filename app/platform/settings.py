@@ -50,6 +50,17 @@ class Settings(BaseSettings):
     api_max_body_bytes: int = Field(default=1_048_576, ge=1, alias="LINKWATCH_API_MAX_BODY_BYTES")
     # /readyz answers 503 when Neo4j has not answered within this many seconds.
     api_ready_timeout: float = Field(default=2.0, gt=0, alias="LINKWATCH_API_READY_TIMEOUT")
+    # How long a verified key is trusted without the database. Revocations through `linkwatch keys revoke`
+    # on this LINKWATCH_HOME end it at once (app/platform/key_revocations.py); this bounds the others.
+    api_key_cache_seconds: float = Field(default=10.0, ge=0, alias="LINKWATCH_API_KEY_CACHE_SECONDS")
+    # Cost bounds (app/api/cost.py): refused over max_cost; at or over expensive_cost, at most
+    # expensive_concurrency at a time per worker. Every Neo4j transaction of a request shares its budget.
+    api_max_cost: int = Field(default=50_000, ge=1, alias="LINKWATCH_API_MAX_COST")
+    api_expensive_cost: int = Field(default=5_000, ge=1, alias="LINKWATCH_API_EXPENSIVE_COST")
+    api_expensive_concurrency: int = Field(default=1, ge=1, alias="LINKWATCH_API_EXPENSIVE_CONCURRENCY")
+    api_request_timeout: float = Field(default=30.0, gt=0, alias="LINKWATCH_API_REQUEST_TIMEOUT")
+    # Per key and worker, in the `limits` notation ("20/second;600/minute"); empty turns it off.
+    api_rate_limit: str = Field(default="20/second;600/minute", alias="LINKWATCH_API_RATE_LIMIT")
 
     @field_validator("instrument_hash_key")
     @classmethod
@@ -61,6 +72,21 @@ class Settings(BaseSettings):
                 "LINKWATCH_INSTRUMENT_HASH_KEY is set but empty: set the deployment's key, or unset it to "
                 f"use the one kept in $LINKWATCH_HOME/secrets/{HASH_KEY_FILE}"
             )
+        return value
+
+    @field_validator("api_rate_limit")
+    @classmethod
+    def _rate_limit_parses(cls, value: str) -> str:
+        from limits import parse_many
+
+        # A typo must stop the server, not turn the limit off.
+        if value.strip():
+            try:
+                parse_many(value)
+            except ValueError as exc:
+                raise ValueError(
+                    f"LINKWATCH_API_RATE_LIMIT {value!r} is not like '20/second;600/minute'"
+                ) from exc
         return value
 
     @property

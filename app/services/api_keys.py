@@ -11,10 +11,12 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
 
+from app.platform import key_revocations
 from app.platform.runner import AsyncQueryRunner, fetch_sync
 
 PREFIX = "lw"
@@ -93,8 +95,12 @@ def list_keys(driver: Driver, database: str) -> list[dict[str, Any]]:
     return fetch_sync(driver, database, "api/key_list")
 
 
-def revoke_key(driver: Driver, database: str, key_id: str) -> dict[str, Any] | None:
+def revoke_key(driver: Driver, database: str, key_id: str, home: Path) -> dict[str, Any] | None:
+    """Revokes the key, then tells the API workers sharing `home` (whose caches may hold it) at once."""
     rows = fetch_sync(driver, database, "api/key_revoke", key_id=key_id)
+    if rows:
+        # After the commit, never before: see key_revocations.bump.
+        key_revocations.bump(home)
     return rows[0] if rows else None
 
 

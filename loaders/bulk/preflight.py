@@ -27,7 +27,7 @@ _IMPORTER_UNSAFE = re.compile(r"[,\[\](){}*+?|^$\\]")
 
 
 def require_importable_home(settings: Settings) -> None:
-    # The configured path, not `settings.home`, which would create the folder it is about to refuse.
+    # Not `settings.home`: that creates the folder, and a refusal must leave nothing behind.
     home = settings.linkwatch_home.resolve()
     if _IMPORTER_UNSAFE.search(str(home)):
         raise BulkRefusedError(

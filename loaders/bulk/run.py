@@ -32,9 +32,11 @@ from app.platform.neo4j_server.config import server_config
 from app.platform.neo4j_server.server import ServerConfig
 from app.platform.schema import apply_schema
 from app.platform.settings import Settings
+from app.platform.store_lock import StoreInUseError, store_exclusive
 from loaders.bulk.import_files import ImportFiles, Marker, attach_mined, attach_staged, write_import_files
 from loaders.bulk.importer import ImporterError, run_import
 from loaders.bulk.preflight import (
+    TRANSACTIONAL_HINT,
     BulkRefusedError,
     config_from_state,
     graph_size,
@@ -116,7 +118,17 @@ def bulk_load_directory(
             f"another bulk load is running for LINKWATCH_HOME={settings.home}. Nothing was changed."
         ) from None
     try:
-        return _bulk_load(directory, settings, load_settings, console, min_template_accounts)
+        # From before the emptiness check until the server is back with the imported graph: nothing of
+        # Linkwatch's may write between the check and the stop, or start the server on the store being
+        # written (app/platform/store_lock.py).
+        with store_exclusive(settings.home):
+            return _bulk_load(directory, settings, load_settings, console, min_template_accounts)
+    except StoreInUseError as exc:
+        raise BulkRefusedError(
+            f"{exc}: a bulk load replaces the store, and what they wrote after its emptiness check would "
+            "be lost; stop them (`linkwatch serve-stop`, `linkwatch worker-stop`, let loads and detection "
+            f"runs finish) and run it again, or {TRANSACTIONAL_HINT}. Nothing was changed."
+        ) from None
     finally:
         lock.release()
 

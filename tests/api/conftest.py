@@ -39,7 +39,7 @@ def planted(driver: Driver, settings: Settings) -> dict[str, str]:
 def keys(planted: dict[str, str], driver: Driver, settings: Settings) -> Keys:
     db = settings.neo4j_database
     revoked = api_keys.create_key(driver, db, "revoked-bot", Role.ADMIN)
-    api_keys.revoke_key(driver, db, revoked.key_id)
+    api_keys.revoke_key(driver, db, revoked.key_id, settings.home)
     return Keys(
         viewer=api_keys.create_key(driver, db, "vera-viewer", Role.VIEWER).token,
         analyst=api_keys.create_key(driver, db, "ana-analyst", Role.ANALYST).token,

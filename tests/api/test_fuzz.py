@@ -54,11 +54,18 @@ def live_url(keys: Keys, settings: Settings) -> Iterator[str]:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(document=st.one_of(queries(SCHEMA), mutations(SCHEMA, fields=MUTATIONS)))
-def test_fuzzed_operations_never_fail_unmasked(live_url: str, keys: Keys, document: str) -> None:
-    response = httpx.post(live_url, json={"query": document}, headers={"X-API-Key": keys.admin}, timeout=60)
+@given(
+    document=st.one_of(queries(SCHEMA), mutations(SCHEMA, fields=MUTATIONS)),
+    # Every role: a permission refusal, a cost refusal or a budget must be a coded error for each.
+    role=st.sampled_from(["viewer", "analyst", "admin"]),
+)
+def test_fuzzed_operations_never_fail_unmasked(live_url: str, keys: Keys, document: str, role: str) -> None:
+    key = getattr(keys, role)
+    response = httpx.post(live_url, json={"query": document}, headers={"X-API-Key": key}, timeout=60)
     assert response.status_code in {200, 400}, response.text[:500]
     body = response.json()
     messages = [e.get("message", "") for e in body.get("errors") or []]
     # "Internal error." is what a masked crash looks like: a bug the fuzzer found.
     assert "Internal error." not in messages, (document, messages)
+    codes = [e.get("extensions", {}).get("code") for e in body.get("errors") or []]
+    assert None not in codes, (document, body.get("errors"))

@@ -7,6 +7,8 @@ leave the very same graph and reject entries, and later transactional loads must
 from __future__ import annotations
 
 import gzip
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from app.platform.neo4j_server import server
 from app.platform.neo4j_server.throwaway import throwaway_neo4j
 from app.platform.schema import apply_schema
 from app.platform.settings import Settings, get_settings
+from app.platform.store_lock import StoreBusyError, StoreInUseError, store_exclusive, store_in_use
 from loaders.bulk import run as run_module
 from loaders.bulk import workers
 from loaders.bulk.preflight import BulkRefusedError
@@ -404,3 +407,70 @@ def test_failure_before_the_import_leaves_things_as_they_were(
     with sync_driver(settings) as drv, drv.session() as s:
         assert [r["kept"] for r in s.run("MATCH (m:Marker) RETURN m.kept AS kept")] == [True]
         assert s.run("MATCH (n) RETURN count(n) AS n").single()["n"] == 1  # type: ignore[index]
+
+
+def test_bulk_refused_while_the_store_is_in_use_and_holds_writers_off_until_done(
+    own: tuple[Settings, server.ServerConfig], data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race between the emptiness check and stopping the server: an API (or worker, load, ...) that
+    uses the store refuses the bulk load before it checks anything; one that starts after the check is
+    refused itself, so nothing is written that the import would silently replace."""
+    settings, cfg = own
+    with sync_driver(settings) as drv:
+        _reset(settings, drv)
+    pid = server.status(cfg).pid
+    with store_in_use(settings.home, "serve"), pytest.raises(BulkRefusedError) as refused:
+        _bulk(data, settings)
+    # The holder is this very process, which the message leaves out (it names other processes).
+    assert "in use by another Linkwatch process" in str(refused.value)
+    assert "Nothing was changed" in str(refused.value)
+    assert server.status(cfg).pid == pid  # never stopped
+    assert read_state(settings.home) is None
+
+    late: list[str] = []
+    real_stop = run_module._stop_server
+
+    def stop_after_a_late_writer(*args: Any) -> None:
+        # The emptiness check has passed; a `linkwatch load` (or detection run, key, decision) arrives.
+        try:
+            with store_in_use(settings.home, "load"):
+                late.append("wrote")
+        except StoreBusyError:
+            late.append("refused")
+        real_stop(*args)
+
+    monkeypatch.setattr(run_module, "_stop_server", stop_after_a_late_writer)
+    report = _bulk(data, settings)
+    assert late == ["refused"]
+    assert report.files
+    # Once the bulk load is done, the store is free again.
+    with store_in_use(settings.home, "load"):
+        pass
+
+
+def test_store_users_are_named_in_the_refusal(tmp_path: Path) -> None:
+    """A holder in another process is named by pid and command; a dead one's marker is ignored."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from app.platform.store_lock import store_in_use\n"
+            "with store_in_use(Path(sys.argv[1]), 'worker'):\n"
+            "    print('held', flush=True); time.sleep(60)",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "held"
+        (tmp_path / "run" / "store-users" / "999999999-serve").touch()  # a process long gone
+        with pytest.raises(StoreInUseError) as in_use, store_exclusive(tmp_path):
+            pass
+        assert in_use.value.users == [f"pid {holder.pid} (linkwatch worker)"]
+    finally:
+        holder.kill()
+        holder.wait()
+    with store_exclusive(tmp_path):  # the lock went with the killed process
+        pass
