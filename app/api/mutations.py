@@ -1,6 +1,7 @@
 """The Mutation root: analysts' decisions, labels, actors and detection runs (analyst or admin only).
 
-Every decision records who (the API key's name) and when on the graph; detection carries it over.
+Every decision records who (the API key's name) and when on the graph, and appends a `:Decision` record to
+the campaign's case history in the same transaction; detection carries both over.
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ class LabelInput:
     confidence: float = 1.0
     source: str = "analyst"
     note: str | None = None
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The campaign the entity is labelled from: the label joins its case history.",
+    )
 
 
 async def _decide(info: Info, id: strawberry.ID, status: CampaignStatus, note: str | None) -> Campaign:
@@ -134,9 +139,11 @@ class Mutation:
             input.source[:100],
             _note(input.note),
             info.context.who,
+            campaign_id=None if input.campaign_id is None else str(input.campaign_id),
         )
         if row is None:
-            raise NotFoundError(f"no such {entity.value} or actor")
+            what = "actor" if input.campaign_id is None else "actor or campaign"
+            raise NotFoundError(f"no such {entity.value} or {what}")
         return Label.of(entity.value, str(key), row["actor"]["actor_id"], row["edge"])
 
     @mutation(

@@ -44,6 +44,22 @@ class AttributionSource(StrEnum):
     ANALYST = "analyst"
 
 
+class DecisionKind(StrEnum):
+    """What an analyst did to a campaign, as its case history records it (one `:Decision` node each)."""
+
+    CONFIRM = "confirm"
+    DISMISS = "dismiss"
+    ATTRIBUTE = "attribute"
+    REJECT_ATTRIBUTION = "reject_attribution"
+    LABEL = "label"
+
+
+DECISION_OF_STATUS: Final = {
+    CampaignStatus.CONFIRMED: DecisionKind.CONFIRM,
+    CampaignStatus.DISMISSED: DecisionKind.DISMISS,
+}
+
+
 class IpType(StrEnum):
     RESIDENTIAL = "residential"
     MOBILE = "mobile"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from neo4j.exceptions import ConstraintError
 
 from app.domain.actor import actor_id
-from app.domain.vocabulary import LabelEntity
+from app.domain.vocabulary import DecisionKind, LabelEntity
 from app.platform.runner import AsyncQueryRunner, Row
 
 
@@ -51,8 +51,10 @@ async def add_label(
     source: str,
     note: str | None,
     by: str,
+    campaign_id: str | None = None,
 ) -> Row | None:
-    """The new label, or None when the entity or the actor does not exist."""
+    """The new label, or None when the entity, the actor or the given campaign does not exist. With a
+    campaign (the one the analyst labelled from), the label is also appended to its case history."""
     return await graph.fetch_one(
         f"api/label_{entity.value}",
         key=key,
@@ -61,4 +63,6 @@ async def add_label(
         source=source,
         note=note,
         by=by,
+        campaign_id=campaign_id,
+        kind=DecisionKind.LABEL.value,
     )

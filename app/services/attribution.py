@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from app.domain.vocabulary import AttributionSource, AttributionStatus
+from app.domain.vocabulary import AttributionSource, AttributionStatus, DecisionKind
 from app.platform.runner import AsyncQueryRunner, Row
 from app.services.convert import evidence_items, to_datetime
 
@@ -387,19 +387,32 @@ def _actor_paths(pair: tuple[str, str], row: Row, claim: ActorClaim | None) -> l
 async def confirm(
     graph: AsyncQueryRunner, campaign_id: str, actor_id: str, by: str, note: str | None
 ) -> ActorClaim | None:
-    return await _decide(graph, "api/attribution_confirm", campaign_id, actor_id, by, note)
+    return await _decide(
+        graph, "api/attribution_confirm", DecisionKind.ATTRIBUTE, campaign_id, actor_id, by, note
+    )
 
 
 async def reject(
     graph: AsyncQueryRunner, campaign_id: str, actor_id: str, by: str, note: str | None
 ) -> ActorClaim | None:
-    return await _decide(graph, "api/attribution_reject", campaign_id, actor_id, by, note)
+    return await _decide(
+        graph, "api/attribution_reject", DecisionKind.REJECT_ATTRIBUTION, campaign_id, actor_id, by, note
+    )
 
 
 async def _decide(
-    graph: AsyncQueryRunner, name: str, campaign_id: str, actor_id: str, by: str, note: str | None
+    graph: AsyncQueryRunner,
+    name: str,
+    kind: DecisionKind,
+    campaign_id: str,
+    actor_id: str,
+    by: str,
+    note: str | None,
 ) -> ActorClaim | None:
-    row = await graph.fetch_one(name, campaign_id=campaign_id, actor_id=actor_id, by=by, note=note)
+    """The edge as decided; the same transaction appends the decision to the campaign's case history."""
+    row = await graph.fetch_one(
+        name, campaign_id=campaign_id, actor_id=actor_id, kind=kind.value, by=by, note=note
+    )
     if row is None:
         return None
     edge: dict[str, Any] = row["edge"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from app.domain.vocabulary import DECISION_OF_STATUS, CampaignStatus
 from app.platform.runner import AsyncQueryRunner, Row
 
 
@@ -96,12 +97,29 @@ async def lineage(graph: AsyncQueryRunner, campaign_id: str) -> Row:
 
 
 async def decide(
-    graph: AsyncQueryRunner, campaign_id: str, status: str, by: str, note: str | None
+    graph: AsyncQueryRunner, campaign_id: str, status: CampaignStatus, by: str, note: str | None
 ) -> Row | None:
+    """The updated campaign (its decision also appended to the case history), or None if there is none."""
+    kind = DECISION_OF_STATUS.get(status)
+    if kind is None:
+        raise ValueError(f"{status!r} is not a decision")
     row = await graph.fetch_one(
-        "api/campaign_decide", campaign_id=campaign_id, status=status, by=by, note=note
+        "api/campaign_decide",
+        campaign_id=campaign_id,
+        status=status.value,
+        kind=kind.value,
+        by=by,
+        note=note,
     )
     return row["campaign"] if row else None
+
+
+async def history(graph: AsyncQueryRunner, campaign_id: str, skip: int, limit: int) -> tuple[int, list[Row]]:
+    """One page of the campaign's decision records, newest first, and how many there are."""
+    row = await graph.fetch_one("api/campaign_history", campaign_id=campaign_id, skip=skip, limit=limit)
+    if row is None:
+        return 0, []
+    return int(row["total"]), list(row["rows"])
 
 
 async def graph(

@@ -22,6 +22,28 @@ interface Attribution {
   note: string | null;
 }
 
+/** One record of the case history (Campaign.history): a decision as it was made, never overwritten. */
+interface HistoryRecord {
+  id: string;
+  kind: "CONFIRM" | "DISMISS" | "ATTRIBUTE" | "REJECT_ATTRIBUTION" | "LABEL";
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  status: string | null;
+  actor: { id: string; name: string } | null;
+  actorId: string | null;
+  entity: string | null;
+  entityKey: string | null;
+  confidence: number | null;
+  source: string | null;
+}
+
+interface HistoryPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: HistoryRecord }[];
+}
+
 interface LineageLink {
   campaignId: string;
   kind: string | null;
@@ -46,6 +68,7 @@ interface Campaign {
   lineage: { derivedFrom: LineageLink[]; derivedInto: LineageLink[] };
   attribution: Attribution[];
   timeline: DayCount[];
+  history: HistoryPage;
 }
 
 interface Run {
@@ -61,6 +84,13 @@ interface Run {
 const DECISION_FIELDS = "decision { status decidedBy decidedAt note }";
 const ATTRIBUTION_FIELDS = "actor { id name } confidence source status decidedBy decidedAt note";
 const LABEL_FIELDS = "entity key actorId confidence source note createdAt createdBy";
+const HISTORY_FIELDS = `totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id kind decidedBy decidedAt note status actor { id name } actorId entity entityKey confidence source } }`;
+// One page covers almost every case; older records come on request ("Show older").
+const HISTORY_PAGE = 50;
+const HISTORY = `query History($id: ID!, $first: Int, $after: String) {
+  campaign(id: $id) { history(first: $first, after: $after) { ${HISTORY_FIELDS} } }
+}`;
 
 const DETAIL = `query Campaign($id: ID!) {
   campaign(id: $id) {
@@ -71,6 +101,7 @@ const DETAIL = `query Campaign($id: ID!) {
     lineage { derivedFrom { campaignId kind overlap runId } derivedInto { campaignId kind overlap runId } }
     attribution { ${ATTRIBUTION_FIELDS} }
     timeline { day requests }
+    history(first: ${HISTORY_PAGE}) { ${HISTORY_FIELDS} }
   }
   models { name firstSeen }
 }`;
@@ -98,6 +129,12 @@ interface State {
   campaign: Campaign;
   view: GraphView | null;
   actors: { id: string; name: string }[];
+  history: HistoryRecord[];
+  historyTotal: number;
+  historyCursor: string | null;
+  historyMore: boolean;
+  /** Expands the node in the panel (its button, or Enter on the canvas); null when it cannot be expanded. */
+  expandSelected: (() => void) | null;
 }
 
 let active: GraphView | null = null;
@@ -135,13 +172,20 @@ export async function renderCampaign(root: HTMLElement, id: string): Promise<voi
     root.appendChild(h("p", { class: "empty", "data-testid": "no-campaign" }, `There is no campaign ${id}.`));
     return;
   }
-  const state: State = { campaign: detail.campaign, view: null, actors: [] };
+  const state: State = { campaign: detail.campaign, view: null, actors: [], history: [], historyTotal: 0, historyCursor: null, historyMore: false, expandSelected: null };
+  takeHistory(state, detail.campaign.history, false);
   const c = state.campaign;
   document.title = `${c.id} · Linkwatch`;
 
   const summary = h("section", { id: "summary", class: "summary" });
   const actions = canDecide() ? h("section", { id: "actions", class: "actions-panel", "aria-label": "Decisions" }) : null;
-  const canvas = h("div", { id: "graph", class: "graph", role: "img", "aria-label": `Campaign ${c.id} as a graph of accounts and shared entities` });
+  const canvas = h("div", {
+    id: "graph",
+    class: "graph",
+    role: "application",
+    "aria-roledescription": "graph",
+    "aria-label": `Campaign ${c.id} as a graph of accounts and shared entities. Arrow keys move between nodes, Tab to the next strongest, Enter expands, Escape clears; the node's panel follows.`,
+  });
   const panel = h("aside", { id: "node-panel", class: "node-panel", "aria-live": "polite" }, h("p", { class: "muted" }, "Click a node (or an evidence item) to see it here."));
   const history = h("section", { id: "case-history-section" });
   const evidence = h("section", { id: "evidence" });
@@ -167,12 +211,12 @@ export async function renderCampaign(root: HTMLElement, id: string): Promise<voi
 
   const rerender = (): void => {
     renderSummary(summary, state);
-    renderHistory(history, state);
+    renderHistory(history, state, rerender);
   };
   rerender();
   // Actor names for the case history (labels carry only ids) and the analyst's actor pickers.
   const actorsLoaded = loadActors(state)
-    .then(() => renderHistory(history, state))
+    .then(() => renderHistory(history, state, rerender))
     .catch(() => undefined);
   if (actions) void actorsLoaded.then(() => renderActions(actions, state, rerender));
 
@@ -181,6 +225,7 @@ export async function renderCampaign(root: HTMLElement, id: string): Promise<voi
     state.view = view;
     active = view;
     view.onSelect = (node) => renderPanel(panel, state, node, rerender);
+    view.onActivate = () => state.expandSelected?.();
     try {
       view.draw(drawing);
       canvas.dataset.drawMs = String(Math.round(performance.now() - started));
@@ -193,7 +238,7 @@ export async function renderCampaign(root: HTMLElement, id: string): Promise<voi
   }
   // After drawing: evidence items become buttons only for entities the canvas holds; labels come with nodes.
   renderEvidence(evidence, state);
-  renderHistory(history, state);
+  renderHistory(history, state, rerender);
   void renderRuns(root.querySelector("#runs")!, c);
 }
 
@@ -357,27 +402,88 @@ interface HistoryEntry {
   what: string;
   note: string | null;
   kind: string;
+  action: string;
+  earlier?: string;
+}
+
+// data-kind groups records as the page always has (decision, attribution, label); data-action says which.
+const KIND_GROUP: Record<HistoryRecord["kind"], string> = {
+  CONFIRM: "decision",
+  DISMISS: "decision",
+  ATTRIBUTE: "attribution",
+  REJECT_ATTRIBUTION: "attribution",
+  LABEL: "label",
+};
+
+function takeHistory(state: State, page: HistoryPage, append: boolean): void {
+  const records = page.edges.map((e) => e.node);
+  state.history = append ? [...state.history, ...records.filter((r) => !state.history.some((x) => x.id === r.id))] : records;
+  state.historyTotal = page.totalCount;
+  state.historyCursor = page.pageInfo.endCursor;
+  state.historyMore = page.pageInfo.hasNextPage;
+}
+
+/** Re-reads the newest page after a decision, so the page shows what the server recorded. */
+async function refreshHistory(state: State): Promise<void> {
+  const { campaign } = await gql<{ campaign: { history: HistoryPage } | null }>(HISTORY, { id: state.campaign.id, first: HISTORY_PAGE });
+  if (campaign) takeHistory(state, campaign.history, false);
+}
+
+function recordText(r: HistoryRecord, names: Map<string, string>): string {
+  const actor = r.actor?.name ?? (r.actorId ? names.get(r.actorId) ?? r.actorId : "an actor");
+  switch (r.kind) {
+    case "CONFIRM":
+      return "Confirmed the campaign";
+    case "DISMISS":
+      return "Dismissed the campaign";
+    case "ATTRIBUTE":
+      return `Attributed to ${actor}`;
+    case "REJECT_ATTRIBUTION":
+      return `Rejected the attribution to ${actor}`;
+    case "LABEL": {
+      const kind = KIND_LABEL[(r.entity ?? "") as NodeKind] ?? r.entity ?? "entity";
+      const key = `${r.entityKey ?? "?"}${r.entity === "instrument" ? "…" : ""}`;
+      return `Labelled ${kind} ${key} as ${actor}${r.source && r.source !== "analyst" ? ` (${r.source})` : ""}`;
+    }
+  }
 }
 
 function historyEntries(state: State): HistoryEntry[] {
   const c = state.campaign;
-  const entries: HistoryEntry[] = [];
-  if (c.decision) {
-    entries.push({ at: c.decision.decidedAt, who: c.decision.decidedBy, what: c.decision.status === "CONFIRMED" ? "Confirmed the campaign" : c.decision.status === "DISMISSED" ? "Dismissed the campaign" : `Set status ${c.decision.status.toLowerCase()}`, note: c.decision.note, kind: "decision" });
+  const names = new Map(state.actors.map((a) => [a.id, a.name]));
+  const entries: HistoryEntry[] = state.history.map((r) => ({
+    at: r.decidedAt,
+    who: r.decidedBy,
+    what: recordText(r, names),
+    note: r.note,
+    kind: KIND_GROUP[r.kind],
+    action: r.kind.toLowerCase(),
+  }));
+  // What the graph knew before decisions were recorded, and labels made elsewhere (label files, other
+  // campaigns), still belong in the case; they are read once the whole history is on the page, since a
+  // record that covers them may be on a later page.
+  if (state.historyMore) return entries;
+  const recorded = (kinds: HistoryRecord["kind"][], at: string | null, actorId?: string, key?: string): boolean =>
+    state.history.some((r) => kinds.includes(r.kind) && r.decidedAt === at && (actorId === undefined || r.actorId === actorId) && (key === undefined || r.entityKey === key));
+  if (c.decision && !recorded(["CONFIRM", "DISMISS"], c.decision.decidedAt)) {
+    const what = c.decision.status === "CONFIRMED" ? "Confirmed the campaign" : c.decision.status === "DISMISSED" ? "Dismissed the campaign" : `Set status ${c.decision.status.toLowerCase()}`;
+    entries.push({ at: c.decision.decidedAt, who: c.decision.decidedBy, what, note: c.decision.note, kind: "decision", action: c.decision.status.toLowerCase(), earlier: "the campaign's latest decision, made before the case history was kept" });
   }
   for (const a of c.attribution) {
-    if (a.source === "analyst") entries.push({ at: a.decidedAt, who: a.decidedBy, what: `Attributed to ${a.actor.name}`, note: a.note, kind: "attribution" });
+    if (a.source === "analyst" && !recorded(["ATTRIBUTE"], a.decidedAt, a.actor.id)) {
+      entries.push({ at: a.decidedAt, who: a.decidedBy, what: `Attributed to ${a.actor.name}`, note: a.note, kind: "attribution", action: "attribute", earlier: "made before the case history was kept" });
+    }
   }
-  const names = new Map(state.actors.map((a) => [a.id, a.name]));
   for (const n of state.view?.nodes() ?? []) {
     for (const l of n.labels) {
-      entries.push({ at: l.createdAt, who: l.createdBy, what: `Labelled ${KIND_LABEL[n.kind] ?? n.kind} ${l.key} as ${names.get(l.actorId) ?? l.actorId}${l.source && l.source !== "analyst" ? ` (${l.source})` : ""}`, note: l.note, kind: "label" });
+      if (recorded(["LABEL"], l.createdAt, l.actorId, l.key)) continue;
+      entries.push({ at: l.createdAt, who: l.createdBy, what: `Labelled ${KIND_LABEL[n.kind] ?? n.kind} ${l.key} as ${names.get(l.actorId) ?? l.actorId}${l.source && l.source !== "analyst" ? ` (${l.source})` : ""}`, note: l.note, kind: "label", action: "label", earlier: "a label on a drawn entity, not made from this campaign" });
     }
   }
   return entries.sort((a, b) => (b.at ?? "").localeCompare(a.at ?? ""));
 }
 
-function renderHistory(el: HTMLElement, state: State): void {
+function renderHistory(el: HTMLElement, state: State, rerender: () => void): void {
   clear(el);
   el.appendChild(h("h2", {}, "Case history"));
   const entries = historyEntries(state);
@@ -389,12 +495,38 @@ function renderHistory(el: HTMLElement, state: State): void {
   el.appendChild(
     h(
       "ol",
-      { id: "case-history", class: "history" },
+      { id: "case-history", class: "history", "data-total": state.historyTotal },
       ...entries.map((e) =>
-        h("li", { "data-kind": e.kind }, h("time", { datetime: e.at ?? "" }, fmtTime(e.at)), " ", h("strong", { class: "who" }, e.who ?? "unknown"), " ", h("span", { class: "what" }, e.what), e.note ? h("q", { class: "note" }, e.note) : null),
+        h(
+          "li",
+          { "data-kind": e.kind, "data-action": e.action, class: e.earlier ? "earlier" : undefined, title: e.earlier },
+          h("time", { datetime: e.at ?? "" }, fmtTime(e.at)),
+          " ",
+          h("strong", { class: "who" }, e.who ?? "unknown"),
+          " ",
+          h("span", { class: "what" }, e.what),
+          e.note ? h("q", { class: "note" }, e.note) : null,
+          e.earlier ? h("span", { class: "muted" }, ` (${e.earlier})`) : null,
+        ),
       ),
     ),
   );
+  if (state.historyMore) {
+    const older = h("button", { type: "button", id: "history-older", class: "link" }, `Show older (${state.history.length} of ${state.historyTotal} shown)`);
+    older.addEventListener("click", () => {
+      older.disabled = true;
+      gql<{ campaign: { history: HistoryPage } | null }>(HISTORY, { id: state.campaign.id, first: HISTORY_PAGE, after: state.historyCursor })
+        .then(({ campaign }) => {
+          if (campaign) takeHistory(state, campaign.history, true);
+          rerender();
+        })
+        .catch((err: unknown) => {
+          older.disabled = false;
+          el.appendChild(alertBox(errorText(err)));
+        });
+    });
+    el.appendChild(older);
+  }
 }
 
 async function loadActors(state: State): Promise<void> {
@@ -439,6 +571,7 @@ function renderActions(el: HTMLElement, state: State, rerender: () => void): voi
       c.status = updated.status;
       c.decision = updated.decision;
       note.value = "";
+      await refreshHistory(state);
       rerender();
       const badge = document.querySelector(".campaign-head .badge");
       badge?.replaceWith(statusBadge(c.status));
@@ -471,13 +604,68 @@ function renderActions(el: HTMLElement, state: State, rerender: () => void): voi
         c.attribution = [attributeCampaign, ...c.attribution.filter((x) => x.actor.id !== attributeCampaign.actor.id)];
         actor.value = "";
         attributeNote.value = "";
+        await refreshHistory(state);
         rerender();
+        renderProposals();
         status.appendChild(h("p", { class: "ok" }, `Attributed to ${attributeCampaign.actor.name}.`));
       } catch (err) {
         status.appendChild(alertBox(errorText(err)));
       }
     })();
   });
+  // Detection's proposals, each with the analyst's two answers; the note above goes with either.
+  const proposals = h("div", { id: "proposals" });
+  const answer = async (a: Attribution, verb: "accept" | "reject"): Promise<void> => {
+    clear(status);
+    try {
+      const why = note.value.trim() || null;
+      if (verb === "accept") {
+        const { attributeCampaign } = await gql<{ attributeCampaign: Attribution }>(
+          `mutation Attribute($c: ID!, $a: ID!, $note: String) { attributeCampaign(campaignId: $c, actorId: $a, note: $note) { ${ATTRIBUTION_FIELDS} } }`,
+          { c: c.id, a: a.actor.id, note: why },
+        );
+        c.attribution = [attributeCampaign, ...c.attribution.filter((x) => x.actor.id !== a.actor.id)];
+      } else {
+        await gql<{ rejectAttribution: { status: string } }>(
+          "mutation Reject($c: ID!, $a: ID!, $note: String) { rejectAttribution(campaignId: $c, actorId: $a, note: $note) { status } }",
+          { c: c.id, a: a.actor.id, note: why },
+        );
+        // A rejected attribution is never listed again (the API drops it), here neither.
+        c.attribution = c.attribution.filter((x) => x.actor.id !== a.actor.id);
+      }
+      note.value = "";
+      await refreshHistory(state);
+      rerender();
+      renderProposals();
+      status.appendChild(h("p", { class: "ok" }, verb === "accept" ? `Attributed to ${a.actor.name}.` : `Rejected the attribution to ${a.actor.name}.`));
+    } catch (err) {
+      status.appendChild(alertBox(errorText(err)));
+    }
+  };
+  const renderProposals = (): void => {
+    clear(proposals);
+    const proposed = c.attribution.filter((a) => a.source !== "analyst");
+    if (proposed.length === 0) return;
+    proposals.append(
+      h("h3", {}, "Proposed by detection"),
+      h(
+        "ul",
+        { class: "proposals" },
+        ...proposed.map((a) =>
+          h(
+            "li",
+            { "data-actor": a.actor.id },
+            h("strong", {}, a.actor.name),
+            ` ${pct(a.confidence)} `,
+            h("button", { type: "button", class: "accept", "aria-label": `Accept the attribution to ${a.actor.name}`, onclick: () => void answer(a, "accept") }, "Accept"),
+            " ",
+            h("button", { type: "button", class: "reject", "aria-label": `Reject the attribution to ${a.actor.name}`, onclick: () => void answer(a, "reject") }, "Reject"),
+          ),
+        ),
+      ),
+    );
+  };
+  renderProposals();
   el.append(
     h("h2", {}, "Decide"),
     h("label", { for: "decision-note" }, "Note"),
@@ -488,6 +676,7 @@ function renderActions(el: HTMLElement, state: State, rerender: () => void): voi
       h("button", { type: "button", id: "confirm", class: "primary", onclick: () => void decide("confirm") }, "Confirm campaign"),
       h("button", { type: "button", id: "dismiss", onclick: () => void decide("dismiss") }, "Dismiss campaign"),
     ),
+    proposals,
     attributeForm,
     status,
   );
@@ -495,6 +684,7 @@ function renderActions(el: HTMLElement, state: State, rerender: () => void): voi
 
 function renderPanel(panel: HTMLElement, state: State, node: DrawnNode | null, rerender: () => void): void {
   clear(panel);
+  state.expandSelected = null;
   if (!node) {
     panel.appendChild(h("p", { class: "muted" }, "Click a node (or an evidence item) to see it here."));
     return;
@@ -523,7 +713,8 @@ function renderPanel(panel: HTMLElement, state: State, node: DrawnNode | null, r
   if (why === null && state.view) {
     const view = state.view;
     const expand = h("button", { type: "button", id: "expand" }, "Expand neighbourhood");
-    expand.addEventListener("click", () => {
+    const run = (): void => {
+      if (expand.disabled) return;
       expand.disabled = true;
       clear(out);
       view
@@ -531,7 +722,9 @@ function renderPanel(panel: HTMLElement, state: State, node: DrawnNode | null, r
         .then((added) => out.appendChild(h("p", {}, added ? `${added} new nodes added.` : "Nothing new around this node.")))
         .catch((err: unknown) => out.appendChild(alertBox(errorText(err))))
         .finally(() => (expand.disabled = false));
-    });
+    };
+    state.expandSelected = run;
+    expand.addEventListener("click", run);
     buttons.appendChild(expand);
   } else if (why) {
     out.appendChild(h("p", { class: "muted" }, why));
@@ -554,10 +747,11 @@ function labelForm(state: State, node: DrawnNode, entity: string, out: HTMLEleme
         const who = await resolveActor(state, actor.value);
         const { addLabel } = await gql<{ addLabel: Label }>(
           `mutation Label($input: LabelInput!) { addLabel(input: $input) { ${LABEL_FIELDS} } }`,
-          { input: { entity, value: node.key, actorId: who.id, note: note.value.trim() || null } },
+          { input: { entity, value: node.key, actorId: who.id, note: note.value.trim() || null, campaignId: state.campaign.id } },
         );
         node.labels = [addLabel, ...node.labels.filter((l) => l.actorId !== addLabel.actorId)];
         state.view?.updateNode(node);
+        await refreshHistory(state);
         rerender();
         out.appendChild(h("p", { class: "ok" }, `Labelled as ${who.name}.`));
         actor.value = "";

@@ -94,16 +94,37 @@ function nodeLabel(n: DrawnNode): string {
   return n.supernode ? `${base} (${n.count.toLocaleString("en-US")} accounts)` : base;
 }
 
+// Arrow keys as screen directions (y grows downwards on the viewport).
+const DIRECTIONS: Record<string, { dx: number; dy: number }> = {
+  ArrowRight: { dx: 1, dy: 0 },
+  ArrowLeft: { dx: -1, dy: 0 },
+  ArrowDown: { dx: 0, dy: 1 },
+  ArrowUp: { dx: 0, dy: -1 },
+};
+
+/** Reading order for Tab: the strongest evidence first, as the evidence list ranks it, then accounts. */
+function rank(n: DrawnNode): number {
+  if (n.kind === "account") return 1e6 - (n.membership ?? 0);
+  if (n.kind === "more" || n.kind === "campaign") return 2e6;
+  return -(n.strength ?? 0);
+}
+
 export class GraphView {
   readonly graph = new Graph<NodeAttrs>({ multi: false, type: "undirected" });
   private sigma: Sigma<NodeAttrs> | null = null;
   private selected: string | null = null;
   onSelect: (node: DrawnNode | null) => void = () => undefined;
+  /** Enter on the selected node (the campaign page expands it). */
+  onActivate: (node: DrawnNode) => void = () => undefined;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly campaignId: string,
-  ) {}
+  ) {
+    // A WebGL canvas has no focusable parts, so the container takes the keys for the nodes drawn in it.
+    container.tabIndex = 0;
+    container.addEventListener("keydown", (event) => this.onKey(event));
+  }
 
   draw(drawing: Drawing): void {
     this.addAll(drawing.nodes, drawing.edges, null);
@@ -193,11 +214,61 @@ export class GraphView {
     this.onSelect(node ? this.graph.getNodeAttribute(node, "data") : null);
   }
 
-  focus(node: string): void {
+  /** Selects a node and centres it; from the keyboard the analyst's zoom is kept while walking nodes. */
+  focus(node: string, keepZoom = false): void {
     if (!this.sigma || !this.graph.hasNode(node)) return;
     const pos = this.sigma.getNodeDisplayData(node);
-    if (pos) void this.sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.8 }, { duration: 300 });
+    const camera = this.sigma.getCamera();
+    if (pos) void camera.animate({ x: pos.x, y: pos.y, ratio: keepZoom ? camera.ratio : 0.8 }, { duration: 300 });
     this.select(node);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (!this.sigma || this.graph.order === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const direction = DIRECTIONS[event.key];
+    if (direction) {
+      event.preventDefault(); // arrows would scroll the page
+      const next = this.selected ? this.towards(this.selected, direction) : this.readingOrder()[0];
+      if (next) this.focus(next, true);
+    } else if (event.key === "Tab" && this.selected) {
+      // Past either end, and with nothing selected, Tab leaves the canvas as usual: never a keyboard trap.
+      const order = this.readingOrder();
+      const next = order[order.indexOf(this.selected) + (event.shiftKey ? -1 : 1)];
+      if (next === undefined) return;
+      event.preventDefault();
+      this.focus(next, true);
+    } else if (event.key === "Enter" && this.selected) {
+      event.preventDefault();
+      this.onActivate(this.graph.getNodeAttribute(this.selected, "data"));
+    }
+  }
+
+  private readingOrder(): string[] {
+    return this.graph
+      .mapNodes((id, attrs) => ({ id, r: rank(attrs.data) }))
+      .sort((a, b) => a.r - b.r || a.id.localeCompare(b.id))
+      .map((n) => n.id);
+  }
+
+  /** The nearest node on screen within 45 degrees of the arrow's direction, off-axis distance weighing double. */
+  private towards(from: string, { dx, dy }: { dx: number; dy: number }): string | null {
+    const sigma = this.sigma!;
+    const origin = sigma.graphToViewport(this.graph.getNodeAttributes(from));
+    let best: string | null = null;
+    let bestScore = Infinity;
+    this.graph.forEachNode((id, attrs) => {
+      if (id === from) return;
+      const p = sigma.graphToViewport(attrs);
+      const along = (p.x - origin.x) * dx + (p.y - origin.y) * dy;
+      const across = Math.abs((p.x - origin.x) * dy - (p.y - origin.y) * dx);
+      if (along <= 0 || across > along) return;
+      const score = along + 2 * across;
+      if (score < bestScore) {
+        bestScore = score;
+        best = id;
+      }
+    });
+    return best;
   }
 
   has(node: string): boolean {

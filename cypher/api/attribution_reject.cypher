@@ -1,8 +1,12 @@
 // name: api/attribution_reject
-// description: An analyst rejects a campaign's attribution to an actor; the rejected edge stays so later runs do not propose it again.
+// description: An analyst rejects a campaign's attribution to an actor; the rejected edge stays so later runs do not propose it again; appended to the campaign's case history in the same transaction.
+// params: campaign_id, actor_id, kind, by, note
 // mode: write
 MATCH (c:Campaign {campaign_id: $campaign_id}), (x:Actor {actor_id: $actor_id})
 MERGE (c)-[t:ATTRIBUTED_TO]->(x)
 SET t.source = "analyst", t.status = "rejected", t.confidence = coalesce(t.confidence, 0.0),
-    t.decided_by = $by, t.decided_at = datetime(), t.decision_note = $note
+    t.decided_by = $by, t.decided_at = datetime(), t.decision_note = $note,
+    c.decision_seq = coalesce(c.decision_seq, 0) + 1
+CREATE (:Decision {decision_id: randomUUID(), kind: $kind, seq: c.decision_seq, by: $by, at: t.decided_at,
+                   note: $note, actor_id: x.actor_id})-[:ON]->(c)
 RETURN x {.*} AS actor, t {.*} AS edge

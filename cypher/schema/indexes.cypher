@@ -7,4 +7,5 @@ CREATE INDEX account_created IF NOT EXISTS FOR (n:Account) ON (n.created_at);
 CREATE INDEX template_capability IF NOT EXISTS FOR (n:PromptTemplate) ON (n.capability);
 CREATE INDEX ip_type IF NOT EXISTS FOR (n:IP) ON (n.ip_type);
 CREATE INDEX run_started IF NOT EXISTS FOR (n:DetectionRun) ON (n.started_at);
-CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)
+CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
+CREATE INDEX decision_at IF NOT EXISTS FOR (n:Decision) ON (n.at)

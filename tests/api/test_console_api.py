@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from neo4j import Driver
 
@@ -105,10 +107,39 @@ async def test_models_by_first_request(api: Api, keys: Keys, driver: Driver) -> 
 
 
 async def test_root_serves_the_console_or_says_how_to_build_it(api: Api, make_api: object) -> None:
-    from pathlib import Path
-
     missing: Api = await make_api(console_dir=Path("/nonexistent-console"))  # type: ignore[operator]
     page = await missing.client.get("/")
     assert page.status_code == 503
     assert "make install" in page.text
     assert "Content-Security-Policy" in page.headers
+
+
+async def test_responses_over_a_kilobyte_are_gzipped(
+    api: Api, keys: Keys, make_api: object, tmp_path: Path
+) -> None:
+    body = {"query": GRAPH, "variables": {"id": "C-00000001"}}
+    auth = {"Authorization": f"Bearer {keys.viewer}"}
+    big = await api.client.post("/graphql", json=body, headers={**auth, "Accept-Encoding": "gzip"})
+    assert big.status_code == 200
+    assert big.headers["content-encoding"] == "gzip"
+    assert "accept-encoding" in big.headers["vary"].lower()
+    assert big.num_bytes_downloaded < len(big.content) / 3  # JSON of ids and kinds compresses well
+    assert data(big.json())["campaign"]["graph"]["totalAccounts"] == 12
+    plain = await api.client.post("/graphql", json=body, headers={**auth, "Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.json() == big.json()
+    small = await api.client.post(
+        "/graphql", json={"query": "{ me { name } }"}, headers={**auth, "Accept-Encoding": "gzip"}
+    )
+    assert "content-encoding" not in small.headers  # under the 1 KB floor: not worth a gzip header
+
+    # The console's static files too, security headers kept.
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<!doctype html><title>x</title>")
+    (tmp_path / "assets" / "app-1234.js").write_text("const linkwatch = 1;\n" * 500)
+    served: Api = await make_api(console_dir=tmp_path)  # type: ignore[operator]
+    script = await served.client.get("/assets/app-1234.js", headers={"Accept-Encoding": "gzip"})
+    assert script.status_code == 200
+    assert script.headers["content-encoding"] == "gzip"
+    assert script.text == "const linkwatch = 1;\n" * 500
+    assert "Content-Security-Policy" in script.headers

@@ -6,6 +6,7 @@ import base64
 import csv
 import io
 
+from neo4j import Driver
 from playwright.sync_api import Page, expect
 
 from tests.api import graphdata as g
@@ -123,31 +124,55 @@ def test_search_by_ip_domain_prompt_and_unknown(page: Page, console: Console) ->
     expect(page.get_by_test_id("no-campaign")).to_be_visible()
 
 
-def test_analyst_decides_and_the_api_agrees(page: Page, console: Console) -> None:
+def test_analyst_decides_and_the_api_agrees(page: Page, console: Console, driver: Driver) -> None:
+    # A detection proposal to reject from the page.
+    driver.execute_query(
+        "MATCH (c:Campaign {campaign_id: 'C-00000002'}), (x:Actor {actor_id: 'quiet-fox'}) "
+        "MERGE (c)-[:ATTRIBUTED_TO {source: 'auto', status: 'proposed', confidence: 0.4, "
+        "evidence: '[]'}]->(x)"
+    )
     sign_in(page, console.keys.analyst)
     open_campaign(page, "C-00000002")
+    history = page.locator("#case-history li")
+    page.locator("#decision-note").fill("looked like a university NAT at first")
+    page.locator("#dismiss").click()
+    expect(history.first).to_contain_text("Dismissed the campaign")
     page.locator("#decision-note").fill("same proxy and template as the owl takedown")
     page.locator("#confirm").click()
-    entry = page.locator("#case-history li[data-kind=decision]")
-    expect(entry).to_contain_text("ana-analyst")
-    expect(entry).to_contain_text("Confirmed the campaign")
-    expect(entry).to_contain_text("same proxy and template as the owl takedown")
+    # Both decisions stay in the case history, the newest first.
+    decisions = page.locator("#case-history li[data-kind=decision]")
+    expect(decisions).to_have_count(2)
+    expect(decisions.first).to_contain_text("ana-analyst")
+    expect(decisions.first).to_contain_text("Confirmed the campaign")
+    expect(decisions.first).to_contain_text("same proxy and template as the owl takedown")
+    expect(decisions.nth(1)).to_contain_text("looked like a university NAT at first")
     expect(page.locator(".campaign-head .badge")).to_have_text("confirmed")
 
     page.locator("#attribute-actor").fill("Blue Owl")
     page.locator("#attribute-note").fill("operator reused the proxy")
     page.locator("#attribute").click()
-    expect(page.locator("#case-history li[data-kind=attribution]")).to_contain_text("Attributed to Blue Owl")
+    expect(history.first).to_contain_text("Attributed to Blue Owl")
+
+    page.locator("#decision-note").fill("the fox never used this proxy")
+    page.get_by_role("button", name="Reject the attribution to Quiet Fox").click()
+    expect(history.first).to_have_attribute("data-action", "reject_attribution")
+    expect(history.first).to_contain_text("Rejected the attribution to Quiet Fox")
+    expect(page.locator("#proposals li")).to_have_count(0)
+    expect(page.locator("dd[data-field=actor]")).not_to_contain_text("Quiet Fox")
 
     page.locator("#evidence-list").get_by_role("button", name=f"IP address {g.BLUE_IP}").click()
     page.locator("#label-actor").fill("Blue Owl")
     page.locator("#label-note").fill("proxy in the owl's pool")
     page.locator("#label").click()
-    expect(page.locator("#case-history li[data-kind=label]")).to_contain_text("proxy in the owl's pool")
+    expect(history.first).to_have_attribute("data-kind", "label")
+    expect(history.first).to_contain_text("proxy in the owl's pool")
+    expect(history).to_have_count(5)  # recorded once, not again as the drawn IP's label
 
     seen = console.gql(
         "query($id: ID!, $ip: String!) { campaign(id: $id) { status decision { decidedBy note } "
-        "attribution { actor { id } source decidedBy note } } "
+        "attribution { actor { id } source decidedBy note } "
+        "history(first: 10) { totalCount edges { node { kind decidedBy decidedAt note actorId entityKey } } "
+        "} } "
         "ip(address: $ip) { neighbourhood { labels { actorId createdBy note } } } }",
         console.keys.viewer,
         id="C-00000002",
@@ -165,10 +190,52 @@ def test_analyst_decides_and_the_api_agrees(page: Page, console: Console) -> Non
         "decidedBy": "ana-analyst",
         "note": "operator reused the proxy",
     } in campaign["attribution"]
+    assert "quiet-fox" not in {a["actor"]["id"] for a in campaign["attribution"]}
     assert {"actorId": "blue-owl", "createdBy": "ana-analyst", "note": "proxy in the owl's pool"} in seen[
         "ip"
     ]["neighbourhood"]["labels"]
+    records = [e["node"] for e in campaign["history"]["edges"]]
+    assert campaign["history"]["totalCount"] == 5
+    assert [(r["kind"], r["actorId"], r["note"]) for r in records] == [
+        ("LABEL", "blue-owl", "proxy in the owl's pool"),
+        ("REJECT_ATTRIBUTION", "quiet-fox", "the fox never used this proxy"),
+        ("ATTRIBUTE", "blue-owl", "operator reused the proxy"),
+        ("CONFIRM", None, "same proxy and template as the owl takedown"),
+        ("DISMISS", None, "looked like a university NAT at first"),
+    ]
+    assert {r["decidedBy"] for r in records} == {"ana-analyst"}
+    assert all(r["decidedAt"] for r in records)
+    assert records[0]["entityKey"] == g.BLUE_IP
     page.screenshot(path=str(SCREENSHOTS / "campaign-analyst.png"), full_page=True)
+
+
+def test_keyboard_walks_the_drawing(page: Page, console: Console) -> None:
+    sign_in(page, console.keys.viewer)
+    open_campaign(page, "C-00000001")
+    panel = page.locator("#node-panel")
+    graph = page.locator("#graph")
+    graph.focus()
+    graph.press("ArrowRight")  # nothing selected yet: the strongest shared entity first
+    expect(panel.locator("h3")).to_be_visible()
+    first = panel.get_attribute("data-node")
+    assert first
+    assert not first.startswith("account:")
+    graph.press("Tab")  # the next strongest; the panel follows
+    expect(panel).not_to_have_attribute("data-node", first)
+    for key in ("ArrowLeft", "ArrowUp", "ArrowDown", "ArrowRight"):
+        graph.press(key)
+        expect(panel.locator("h3")).to_be_visible()
+    assert graph.evaluate("el => document.activeElement === el")
+    page.locator("#find-node").fill("a001")
+    page.locator("#find-node").press("Enter")
+    expect(panel.locator("h3")).to_have_text("Account")
+    before = int(graph.get_attribute("data-graph-order") or 0)
+    graph.focus()
+    graph.press("Enter")  # expands the selected account
+    expect(panel).to_contain_text("new nodes added")
+    assert int(graph.get_attribute("data-graph-order") or 0) > before
+    graph.press("Escape")
+    expect(panel.locator("h3")).to_have_count(0)
 
 
 def test_viewer_sees_no_action_buttons(page: Page, console: Console) -> None:

@@ -16,7 +16,7 @@ from app.api.types import graph as drawing
 from app.api.types.actors import Actor
 from app.api.types.common import Connection, EvidencePath, PageInfo, connection
 from app.api.types.graph import CampaignGraph
-from app.domain.vocabulary import CONTRIBUTION, CampaignStatus
+from app.domain.vocabulary import CONTRIBUTION, CampaignStatus, DecisionKind
 from app.platform.runner import Row
 from app.services import campaigns as campaign_service
 from app.services.attribution import ActorClaim, display_key
@@ -32,6 +32,7 @@ TemplateRef = Annotated["Template", strawberry.lazy("app.api.types.entities")]
 
 # The graph's own vocabulary is the GraphQL enum: one list of statuses, not two.
 strawberry.enum(CampaignStatus)
+strawberry.enum(DecisionKind)
 
 
 def _status(value: Any) -> CampaignStatus:
@@ -47,6 +48,46 @@ class Decision:
     decided_by: str | None
     decided_at: datetime | None
     note: str | None
+
+
+@strawberry.type(
+    description="One entry of a campaign's case history: an analyst's decision, kept as it was made."
+)
+class DecisionRecord:
+    id: strawberry.ID
+    kind: DecisionKind
+    decided_by: str | None
+    decided_at: datetime | None
+    note: str | None
+    status: CampaignStatus | None = strawberry.field(description="The status set (confirm, dismiss).")
+    actor: Actor | None = strawberry.field(description="Attributed, rejected or labelled as (if it exists).")
+    actor_id: strawberry.ID | None
+    entity: str | None = strawberry.field(description="The labelled entity's kind (label).")
+    entity_key: str | None = strawberry.field(
+        description="The labelled entity's key; for a payment instrument only a key prefix."
+    )
+    confidence: float | None = strawberry.field(description="The label's confidence (label).")
+    source: str | None = strawberry.field(description="The label's source (label).")
+
+    @classmethod
+    def of(cls, row: Row) -> DecisionRecord:
+        actor = row.get("actor")
+        entity, key = row.get("entity"), row.get("entity_key")
+        status = row.get("status")
+        return cls(
+            id=strawberry.ID(str(row["decision_id"])),
+            kind=DecisionKind(row["kind"]),
+            decided_by=row.get("by"),
+            decided_at=to_datetime(row.get("at")),
+            note=row.get("note"),
+            status=_status(status) if status is not None else None,
+            actor=Actor.of(actor) if actor else None,
+            actor_id=strawberry.ID(row["actor_id"]) if row.get("actor_id") is not None else None,
+            entity=None if entity is None else str(entity),
+            entity_key=None if key is None else display_key(str(entity), str(key)),
+            confidence=row.get("confidence"),
+            source=row.get("source"),
+        )
 
 
 @strawberry.type(description="One explainable feature of the campaign score.")
@@ -268,6 +309,17 @@ class Campaign:
             for r in rows
         ]
         return connection(nodes, skip, total)
+
+    @resolver(
+        description="The case history: every analyst decision on this campaign (confirm, dismiss, attribute, "
+        "reject an attribution, label an entity from it), newest first; kept across detection runs."
+    )
+    async def history(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[DecisionRecord]:
+        skip, limit = decode_cursor(after), _cap(info, first)
+        total, rows = await campaign_service.history(info.context.graph, str(self.id), skip, limit)
+        return connection([DecisionRecord.of(r) for r in rows], skip, total)
 
     @strawberry.field
     def infrastructure(self) -> Infrastructure:

@@ -50,6 +50,9 @@ async def test_each_label_entity_has_its_own_query(fake: FakeRunner, entity: Lab
     assert call.name == f"api/label_{entity.value}"
     assert call.params["key"] == "k"
     assert call.params["actor_id"] == "apt-28"
+    assert (call.params["campaign_id"], call.params["kind"]) == (None, "label")
+    await actors.add_label(fake, entity, "k", "apt-28", 0.5, "intel", None, "ana", campaign_id="C-1")
+    assert fake.calls[-1].params["campaign_id"] == "C-1"
 
 
 async def test_a_label_on_a_missing_entity_is_none(fake: FakeRunner) -> None:

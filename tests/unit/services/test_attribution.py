@@ -141,6 +141,7 @@ async def test_a_decision_on_a_missing_pair_is_none(fake: FakeRunner) -> None:
     assert fake.calls[-1].params == {
         "campaign_id": "c1",
         "actor_id": "apt-28",
+        "kind": "reject_attribution",
         "by": "ana",
         "note": "wrong actor",
     }

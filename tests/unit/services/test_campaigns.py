@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.domain.vocabulary import CampaignStatus
 from app.services import campaigns
 from app.services.campaigns import CampaignFilter, SharedKind
 from tests.unit.fakes import FakeRunner
@@ -61,16 +62,26 @@ async def test_lineage_of_a_campaign_without_one_is_empty(fake: FakeRunner) -> N
 
 
 async def test_decide_returns_the_updated_campaign_or_none(fake: FakeRunner) -> None:
-    assert await campaigns.decide(fake, "nope", "dismissed", "ana", None) is None
+    assert await campaigns.decide(fake, "nope", CampaignStatus.DISMISSED, "ana", None) is None
     fake.answer("api/campaign_decide", [{"campaign": {"campaign_id": "c1", "status": "confirmed"}}])
-    row = await campaigns.decide(fake, "c1", "confirmed", "ana", "seen before")
+    row = await campaigns.decide(fake, "c1", CampaignStatus.CONFIRMED, "ana", "seen before")
     assert row == {"campaign_id": "c1", "status": "confirmed"}
     assert fake.calls[-1].params == {
         "campaign_id": "c1",
         "status": "confirmed",
+        "kind": "confirm",  # the case history's record of it
         "by": "ana",
         "note": "seen before",
     }
+    with pytest.raises(ValueError, match="not a decision"):
+        await campaigns.decide(fake, "c1", CampaignStatus.CANDIDATE, "ana", None)
+
+
+async def test_history_reads_a_page_and_its_total(fake: FakeRunner) -> None:
+    assert await campaigns.history(fake, "nope", 0, 20) == (0, [])
+    fake.answer("api/campaign_history", [{"total": 3, "rows": [{"decision_id": "d3", "kind": "label"}]}])
+    assert await campaigns.history(fake, "c1", 2, 1) == (3, [{"decision_id": "d3", "kind": "label"}])
+    assert fake.calls[-1].params == {"campaign_id": "c1", "skip": 2, "limit": 1}
 
 
 async def test_by_ids_and_the_per_campaign_reads(fake: FakeRunner) -> None:
