@@ -96,7 +96,7 @@ def console_keys(driver: Driver, settings: Settings) -> ConsoleKeys:
         ).consume()
     db = settings.neo4j_database
     revoked = api_keys.create_key(driver, db, "revoked-rita", Role.ANALYST)
-    api_keys.revoke_key(driver, db, revoked.key_id)
+    api_keys.revoke_key(driver, db, revoked.key_id, settings.home)
     return ConsoleKeys(
         viewer=api_keys.create_key(driver, db, "vic-viewer", Role.VIEWER).token,
         analyst=api_keys.create_key(driver, db, "ana-analyst", Role.ANALYST).token,
