@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ import pytest
 from neo4j import Driver
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from app.platform.neo4j_server.throwaway import free_port
 from app.platform.settings import Settings
 from app.services import api_keys
 from app.services.api_keys import Role
@@ -77,13 +77,6 @@ class Console:
         return result
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def console_keys(driver: Driver, settings: Settings) -> ConsoleKeys:
     """The planted graph of the API tests, two models (one released mid-campaign) and keys per role."""
@@ -113,7 +106,7 @@ def console_url(settings: Settings) -> Iterator[str]:
             "or `cd console && npm ci && npm run build`",
             pytrace=False,
         )
-    port = _free_port()
+    port = free_port()
     log = settings.home / "logs" / "console-api.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
