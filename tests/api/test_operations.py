@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from neo4j import AsyncGraphDatabase
 
 from app.api.operations import ReadinessProbe
 from app.platform.logging import configure_logging
+from app.platform.neo4j_server.throwaway import free_port
 from app.platform.settings import Settings
 from app.services import campaigns as campaign_service
 
@@ -37,12 +37,6 @@ def _audit_bytes(settings: Settings) -> bytes:
 
 def _codes(body: dict[str, Any]) -> list[str]:
     return [e["extensions"]["code"] for e in body.get("errors") or []]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _sample(text: str, name: str, **labels: str) -> float:
@@ -67,7 +61,7 @@ async def test_healthz_and_readyz_need_no_key(api: Api) -> None:
 
 @LOOP
 async def test_readyz_is_503_while_neo4j_is_unreachable(api: Api) -> None:
-    dead = AsyncGraphDatabase.driver(f"bolt://127.0.0.1:{_free_port()}", auth=("neo4j", "x"))
+    dead = AsyncGraphDatabase.driver(f"bolt://127.0.0.1:{free_port()}", auth=("neo4j", "x"))
     live = api.app.state.readiness
     api.app.state.readiness = ReadinessProbe(dead, "neo4j", timeout=1.0)
     try:
@@ -126,7 +120,7 @@ async def test_metrics_count_operations_latency_and_error_codes(api: Api, keys: 
 
 def test_metrics_add_up_across_workers(keys: Keys, settings: Settings) -> None:
     """Two workers behind one port: every scrape, whichever worker answers it, has every worker's counts."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "LINKWATCH_API_PORT": str(port)}
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     linkwatch = [str(Path(sys.executable).parent / "linkwatch")]
