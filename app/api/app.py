@@ -15,6 +15,7 @@ from app.api.auth import KeyVerifier
 from app.api.console import add_console
 from app.api.endpoint import GraphQLEndpoint
 from app.api.heap import freeze_startup_heap
+from app.api.job_metrics import JobMetrics
 from app.api.limits import BodyLimit
 from app.api.operations import ReadinessProbe, add_operational_routes
 from app.api.ratelimit import KeyRateLimit
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 graph=graph, revocations=RevocationSignal(settings.home), ttl=settings.api_key_cache_seconds
             )
             app.state.readiness = ReadinessProbe(driver, settings.neo4j_database, settings.api_ready_timeout)
+            app.state.job_metrics = JobMetrics(graph, settings.home, settings.api_metrics_cache_seconds)
             if settings.api_freeze_heap:
                 freeze_startup_heap()
             yield

@@ -27,6 +27,7 @@ from prometheus_client import (
     generate_latest,
 )
 from prometheus_client import multiprocess as prometheus_multiprocess
+from prometheus_client.registry import Collector
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 CONTENT_TYPE = CONTENT_TYPE_LATEST
@@ -98,10 +99,13 @@ def prepare_multiprocess_dir(default: Path) -> Path:
     return path
 
 
-def exposition() -> bytes:
-    """The metrics in Prometheus' text format: this process's, or every worker's in multiprocess mode."""
+def exposition(*extra: Collector) -> bytes:
+    """The metrics in Prometheus' text format: this process's, or every worker's in multiprocess mode, and
+    `extra` collectors whose values are not per process (read from durable records) and so never summed."""
+    registry = CollectorRegistry()
+    for collector in extra:
+        registry.register(collector)
     if os.environ.get(MULTIPROC_ENV):
-        registry = CollectorRegistry()
         prometheus_multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
         return generate_latest(registry)
-    return generate_latest(REGISTRY)
+    return generate_latest(REGISTRY) + generate_latest(registry)

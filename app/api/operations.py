@@ -102,6 +102,7 @@ def add_operational_routes(app: FastAPI) -> None:
     async def prometheus_metrics(request: Request) -> Response:
         state = request.app.state
         await authenticate(request, state.settings, state.audit)
-        return Response(metrics.exposition(), media_type=metrics.CONTENT_TYPE)
+        jobs = await state.job_metrics.collector()
+        return Response(metrics.exposition(jobs), media_type=metrics.CONTENT_TYPE)
 
     app.add_exception_handler(StarletteHTTPException, http_error)

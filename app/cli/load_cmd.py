@@ -13,6 +13,7 @@ from app.platform.schema import apply_schema
 from app.platform.settings import Settings, get_settings
 from loaders.bulk.preflight import BulkRefusedError
 from loaders.bulk.run import BulkLoadError, bulk_load_directory
+from loaders.ledger import record_load
 from loaders.pipeline import load_directory
 from loaders.settings import LoadSettings, get_load_settings
 
@@ -50,6 +51,7 @@ def load(
         report = load_directory(
             directory.resolve(), driver, settings, load_settings, console, min_template_accounts
         )
+    record_load(settings.home, report)
     report.print(console)
     if report.rejected:
         console.print(f"[yellow]{report.rejected:,} rows rejected[/yellow]")
@@ -66,6 +68,7 @@ def _bulk(
     except BulkLoadError as e:
         console.print(f"[red]bulk load failed:[/red] {e}")
         raise typer.Exit(1) from e
+    record_load(settings.home, report)
     report.print(console)
     if report.rejected:
         console.print(f"[yellow]{report.rejected:,} rows rejected[/yellow]")

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     api_max_body_bytes: int = Field(default=1_048_576, ge=1, alias="LINKWATCH_API_MAX_BODY_BYTES")
     # /readyz answers 503 when Neo4j has not answered within this many seconds.
     api_ready_timeout: float = Field(default=2.0, gt=0, alias="LINKWATCH_API_READY_TIMEOUT")
+    # /metrics reads detection runs from the graph and load totals from disk at most this often per worker.
+    api_metrics_cache_seconds: float = Field(default=10.0, ge=0, alias="LINKWATCH_API_METRICS_CACHE_SECONDS")
     # How long a verified key is trusted without the database. Revocations through `linkwatch keys revoke`
     # on this LINKWATCH_HOME end it at once (app/platform/key_revocations.py); this bounds the others.
     api_key_cache_seconds: float = Field(default=10.0, ge=0, alias="LINKWATCH_API_KEY_CACHE_SECONDS")

@@ -13,3 +13,8 @@ async def page(graph: AsyncQueryRunner, status: str | None, skip: int, limit: in
 async def get(graph: AsyncQueryRunner, run_id: str) -> Row | None:
     row = await graph.fetch_one("api/run_get", run_id=run_id)
     return row["run"] if row else None
+
+
+async def stats(graph: AsyncQueryRunner, buckets: list[float]) -> list[Row]:
+    """Runs per status and trigger: count, finished durations (total and cumulative per bucket bound)."""
+    return await graph.fetch("api/metrics_runs", buckets=buckets)
