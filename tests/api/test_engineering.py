@@ -8,7 +8,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import psutil
@@ -22,6 +21,7 @@ from app.platform.runner import Graph
 from app.platform.settings import Settings
 
 from .conftest import Api, Keys, data
+from .counting import CountingGraph
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,19 +33,10 @@ def _restore_logging() -> Iterator[None]:
     configure_logging()
 
 
-class CountingGraph(Graph):
-    calls: list[str]
-
-    async def fetch(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        self.calls.append(name)
-        return await super().fetch(name, **params)
-
-
 @pytest.mark.asyncio(loop_scope="session")
 async def test_dataloaders_batch_per_request(api: Api, keys: Keys) -> None:
     real: Graph = api.app.state.graph
     counting = CountingGraph(driver=real.driver, database=real.database)
-    object.__setattr__(counting, "calls", [])
     api.app.state.graph = counting
     try:
         q = """{ campaigns(first: 10) { edges { node { id attribution { actor { name }

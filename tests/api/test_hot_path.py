@@ -12,10 +12,11 @@ import pytest
 
 from app.api.app import create_app
 from app.api.audit import AuditLog
-from app.platform.runner import Graph, Row
+from app.platform.runner import Graph
 from app.platform.settings import Settings
 
 from .conftest import Api, Keys, data
+from .counting import CountingGraph
 
 on_session_loop = pytest.mark.asyncio(loop_scope="session")
 
@@ -30,22 +31,9 @@ BY_CAMPAIGN = f"""query($id: ID!) {{ campaign(id: $id) {{
 }} }}"""
 
 
-class CountingGraph(Graph):
-    calls: list[str]
-
-    async def fetch(self, name: str, /, **params: Any) -> list[Row]:
-        self.calls.append(name)
-        return await super().fetch(name, **params)
-
-    async def fetch_one_plain(self, name: str, /, **params: Any) -> Row | None:
-        self.calls.append(name)
-        return await super().fetch_one_plain(name, **params)
-
-
 async def _lookup_counting(api: Api, key: str, account: str) -> tuple[dict[str, Any], list[str]]:
     real: Graph = api.app.state.graph
     counting = CountingGraph(driver=real.driver, database=real.database)
-    object.__setattr__(counting, "calls", [])
     api.app.state.graph = counting
     try:
         answer = data(await api.gql(BY_ACCOUNT, key, id=account))["attribution"]
