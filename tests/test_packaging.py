@@ -28,8 +28,10 @@ def test_wheel_ships_the_queries_and_an_install_finds_them(tmp_path: Path) -> No
     # file the image lacks must not make the test pass.
     source = tmp_path / "source"
     source.mkdir()
-    for line in (ROOT / "Dockerfile").read_text().splitlines():
-        if line.startswith("COPY "):
+    # The final stage is the image; an earlier stage's files and `--from=` copies are build products.
+    image = (ROOT / "Dockerfile").read_text().split("\nFROM ")[-1]
+    for line in image.splitlines():
+        if line.startswith("COPY ") and "--from=" not in line:
             for name in line.split()[1:-1]:
                 if (ROOT / name).is_dir():
                     shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
