@@ -17,6 +17,7 @@ from neo4j.exceptions import ClientError
 
 from app.detection.algorithms.params import DetectionParams
 from app.detection.algorithms.partition import Links, Partition, links_of, partition_of
+from app.platform.cypher import q
 from app.platform.logging import get_logger
 
 log = get_logger(__name__)
@@ -67,6 +68,13 @@ def links(gds: GraphDataScience, graph: Graph, part: Partition) -> Links:
 
 def _partition(gds: GraphDataScience, stream: pd.DataFrame, column: str) -> Partition:
     node_ids = [int(n) for n in stream["nodeId"]]
-    accounts = [str(node["account_id"]) for node in gds.util.as_nodes(node_ids)] if node_ids else []
     raw = [int(c) for c in stream[column]]
-    return partition_of(dict(zip(node_ids, zip(accounts, raw, strict=True), strict=True)))
+    # Only the account id of each node: the client's `util.as_nodes` returns every property of every
+    # account, five times the whole community step at 100,000 accounts (docs/benchmarks.md).
+    rows = gds.run_cypher(q("detection/node_accounts"), params={"node_ids": node_ids}) if node_ids else None
+    account_of = (
+        dict(zip(rows["node_id"].astype(int), rows["account_id"].astype(str), strict=True))
+        if rows is not None
+        else {}
+    )
+    return partition_of({n: (account_of[n], c) for n, c in zip(node_ids, raw, strict=True)})
