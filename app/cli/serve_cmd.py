@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -17,6 +14,7 @@ from rich.console import Console
 
 from app.api.metrics import prepare_multiprocess_dir
 from app.api.workers import run_workers
+from app.cli.background import Background, start, stop
 from app.cli.store import using_store
 from app.platform.settings import Settings, get_settings
 
@@ -35,16 +33,6 @@ def _pid_file(settings: Settings) -> Path:
 def _url(settings: Settings) -> str:
     host = settings.api_host if ":" not in settings.api_host else f"[{settings.api_host}]"
     return f"http://{host}:{settings.api_port}"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def serve(
@@ -92,65 +80,32 @@ def serve(
             run_workers(config, workers)
 
 
+def _background(settings: Settings) -> Background:
+    return Background("API", _pid_file(settings), settings.home / "logs" / "api.log", "linkwatch serve-stop")
+
+
 def _detach(settings: Settings, workers: int, wait: float) -> None:
-    pid_file = _pid_file(settings)
-    if pid_file.exists() and _alive(int(pid_file.read_text().strip() or 0)):
-        err.print(
-            f"the API is already running (pid {pid_file.read_text().strip()}); `linkwatch serve-stop` first"
-        )
-        raise typer.Exit(1)
-    pid_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    log_path = settings.home / "logs" / "api.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # Owner-only like the rest of LINKWATCH_HOME: tracebacks in it name hosts, paths and queries.
-    with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "app.cli.serve_cmd", "--workers", str(workers)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    pid_file.write_text(f"{proc.pid}\n")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # no log line per health poll
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pid_file.unlink(missing_ok=True)
-            err.print(f"the API exited with {proc.returncode}; see {log_path}")
-            raise typer.Exit(1)
+
+    def answers(_pid: int) -> bool:
         try:
-            if httpx.get(f"{_url(settings)}/healthz", timeout=1.0).status_code == 200:
-                err.print(
-                    f"API up at {_url(settings)}/graphql, console at {_url(settings)}/ "
-                    f"(pid {proc.pid}, log {log_path})"
-                )
-                return
+            return httpx.get(f"{_url(settings)}/healthz", timeout=1.0).status_code == 200
         except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    err.print(f"the API did not answer within {wait:.0f}s; see {log_path}")
-    raise typer.Exit(1)
+            return False
+
+    start(
+        _background(settings),
+        [sys.executable, "-m", "app.cli.serve_cmd", "--workers", str(workers)],
+        answers,
+        wait,
+        f"API up at {_url(settings)}/graphql, console at {_url(settings)}/",
+    )
 
 
 def serve_stop(timeout: float = typer.Option(20.0, help="Seconds to wait before giving up.")) -> None:
     """Stop an API started with `serve --detach`."""
-    settings = get_settings()
-    pid_file = _pid_file(settings)
-    if not pid_file.exists():
-        err.print("the API is not running (no pid file)")
-        return
-    pid = int(pid_file.read_text().strip() or 0)
-    if pid and _alive(pid):
-        os.killpg(pid, signal.SIGTERM)  # the session leader and its uvicorn workers
-        deadline = time.monotonic() + timeout
-        while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        if _alive(pid):
-            err.print(f"the API (pid {pid}) did not stop within {timeout:.0f}s")
-            raise typer.Exit(1)
-    pid_file.unlink(missing_ok=True)
-    err.print("API stopped")
+    # The session leader and its uvicorn workers.
+    stop(_background(get_settings()), timeout, group=True)
 
 
 if __name__ == "__main__":

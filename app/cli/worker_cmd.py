@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 from types import FrameType
 
-import psutil
 import typer
 from rich.console import Console
 
+from app.cli.background import Background, start, stop
 from app.cli.detect_cmd import summary_line
 from app.cli.store import using_store
 from app.jobs.runner import RunSummary
@@ -49,16 +47,6 @@ def _pid_file(settings: Settings) -> Path:
 
 def _ready_file(settings: Settings) -> Path:
     return settings.home / "run" / "worker.ready"
-
-
-def _alive(pid: int) -> bool:
-    # A zombie has exited: it only waits for a parent that started it in-process (tests) to reap it.
-    try:
-        return bool(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
-    except psutil.AccessDenied:
-        return True
 
 
 def worker(
@@ -170,37 +158,26 @@ def _handle_signals(w: Worker) -> None:
     signal.signal(signal.SIGINT, on_signal)
 
 
+def _background(settings: Settings) -> Background:
+    return Background(
+        "worker", _pid_file(settings), settings.home / "logs" / "worker.log", "linkwatch worker-stop"
+    )
+
+
 def _detach(settings: Settings, args: list[str], wait: float) -> None:
-    pid_file, ready_file = _pid_file(settings), _ready_file(settings)
-    if pid_file.exists() and _alive(int(pid_file.read_text().strip() or 0)):
-        pid = pid_file.read_text().strip()
-        err.print(f"the worker is already running (pid {pid}); `linkwatch worker-stop` first")
-        raise typer.Exit(1)
-    pid_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    ready_file = _ready_file(settings)
     ready_file.unlink(missing_ok=True)
-    log_path = settings.home / "logs" / "worker.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("ab") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "app.cli.worker_cmd", *args, "--ready-file", str(ready_file)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    pid_file.write_text(f"{proc.pid}\n")
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pid_file.unlink(missing_ok=True)
-            err.print(f"the worker exited with {proc.returncode}; see {log_path}")
-            raise typer.Exit(1)
-        if ready_file.exists() and ready_file.read_text().strip() == str(proc.pid):
-            err.print(f"worker up (pid {proc.pid}, log {log_path})")
-            return
-        time.sleep(0.2)
-    err.print(f"the worker was not ready within {wait:.0f}s; see {log_path}")
-    raise typer.Exit(1)
+
+    def ready(pid: int) -> bool:
+        return ready_file.exists() and ready_file.read_text().strip() == str(pid)
+
+    start(
+        _background(settings),
+        [sys.executable, "-m", "app.cli.worker_cmd", *args, "--ready-file", str(ready_file)],
+        ready,
+        wait,
+        "worker up",
+    )
 
 
 def worker_stop(
@@ -209,22 +186,7 @@ def worker_stop(
     ),
 ) -> None:
     """Stop a worker started with `worker --detach` (after its current run, if any)."""
-    settings = get_settings()
-    pid_file = _pid_file(settings)
-    if not pid_file.exists():
-        err.print("the worker is not running (no pid file)")
-        return
-    pid = int(pid_file.read_text().strip() or 0)
-    if pid and _alive(pid):
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        if _alive(pid):
-            err.print(f"the worker (pid {pid}) did not stop within {timeout:.0f}s (a run in progress?)")
-            raise typer.Exit(1)
-    pid_file.unlink(missing_ok=True)
-    err.print("worker stopped")
+    stop(_background(get_settings()), timeout, group=False, late=" (a run in progress?)")
 
 
 if __name__ == "__main__":
