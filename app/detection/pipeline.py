@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app.detection.algorithms import partition as partitions
+from app.detection.algorithms.bystanders import bystanders
 from app.detection.algorithms.evidence import campaign_evidence
 from app.detection.algorithms.model import CandidateCampaign, DetectionResult
 from app.detection.algorithms.params import DetectionParams
@@ -139,6 +140,9 @@ def campaigns_from(
 
     with stats.timed("membership"):
         strength, kept = _members(part, lk, pieces, merged, profiles, params)
+        if params.drop_bystanders:
+            kept, dropped = _without_bystanders(kept, profiles, params)
+            stats.graph["bystanders_dropped"] = dropped
         stats.graph["candidate_communities"] = len(kept)
 
     with stats.timed("scoring"):
@@ -186,6 +190,21 @@ def _members(
         if len(strong) >= params.min_community_size:
             kept[c] = strong
     return strength, kept
+
+
+def _without_bystanders(
+    kept: dict[int, list[str]], profiles: dict[str, Profile], params: DetectionParams
+) -> tuple[dict[int, list[str]], int]:
+    """Each community without its bystanders (`algorithms.bystanders`), where enough members remain."""
+    out: dict[int, list[str]] = {}
+    dropped = 0
+    for c, accs in kept.items():
+        gone = bystanders([profiles[a] for a in accs], params)
+        rest = [a for a in accs if a not in gone]
+        dropped += len(accs) - len(rest)
+        if len(rest) >= params.min_community_size:
+            out[c] = rest
+    return out, dropped
 
 
 def _candidate(

@@ -95,3 +95,15 @@ def redact_card_numbers(text: str) -> str:
         last = match.start() + hi
     out.append(text[last:])
     return "".join(out)
+
+
+# Instrument types are free text in input format v1 ("virtual_card", "Prepaid Card", "gift-card"): a type
+# is disposable when it names one of these. They are what an operation buys in bulk; a bank-issued card
+# in someone's name is not.
+_DISPOSABLE_WORDS = ("prepaid", "virtual", "gift")
+
+
+def is_disposable_type(instrument_type: str | None) -> bool:
+    """Whether a declared instrument type names a prepaid, virtual or gift card (any case or spelling)."""
+    t = (instrument_type or "").lower()
+    return any(w in t for w in _DISPOSABLE_WORDS)

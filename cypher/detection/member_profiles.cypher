@@ -1,5 +1,5 @@
 // name: detection/member_profiles
-// description: What scoring and evidence need about candidate members: account facts, IPs, instruments, templates with hour buckets, models, each shared entity with its platform-wide degree.
+// description: What scoring and evidence need about candidate members: account facts, IPs, instruments (with their type), templates with hour buckets, models, each shared entity with its platform-wide degree.
 // mode: read
 UNWIND $account_ids AS id
 MATCH (a:Account {account_id: id})
@@ -16,7 +16,7 @@ RETURN a.account_id AS account_id,
           degree: COUNT { (i)<-[:USED_IP]-() },
           prefixes: [(i)-[:IN_PREFIX]->(p:Prefix) | p.cidr], asn: i.asn}] AS ips,
        [(a)-[:PAID_WITH]->(p:PaymentInstrument) |
-         {key: p.instrument_key, degree: COUNT { (p)<-[:PAID_WITH]-() }}] AS instruments,
+         {key: p.instrument_key, degree: COUNT { (p)<-[:PAID_WITH]-() }, type: p.instrument_type}] AS instruments,
        [(a)-[s:SENT]->(t:PromptTemplate) |
          {template_id: t.template_id, capability: coalesce(t.capability, 'other'), requests: coalesce(s.requests, 1),
           hours: coalesce(s.hours, []), degree: COUNT { (t)<-[:SENT]-() }}] AS templates,

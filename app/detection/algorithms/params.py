@@ -164,6 +164,11 @@ class DetectionParams(BaseModel):
     # The score is a fitted probability (scoring.py): a campaign is a community more likely one than not.
     min_score: float = Field(default=0.5, ge=0.0, le=1.0)
     min_membership: float = Field(default=0.3, ge=0.0, le=1.0)
+    # Members held only by an ordinary shared line are dropped: app/detection/algorithms/bystanders.py.
+    drop_bystanders: bool = True
+    bystander_core_share: float = Field(
+        default=0.3, gt=0.0, le=1.0, description="members sending the community's own templates, at least"
+    )
     burst_window_hours: int = Field(default=72, ge=1)
     young_account_days: float = Field(default=14.0, ge=0.0, description="created this soon before first use")
     switch_window_hours: int = Field(default=24, ge=1, description="on a new model this soon after release")

@@ -47,6 +47,7 @@ class Profile:
     email_domain: str | None
     ips: tuple[IpUse, ...] = ()
     instruments: tuple[tuple[str, int], ...] = ()  # (instrument_key, degree)
+    instrument_types: tuple[str, ...] = ()  # the distinct declared types of its instruments, lower case
     templates: tuple[TemplateUse, ...] = ()
     models: tuple[ModelUse, ...] = ()
     domains: tuple[tuple[str, int], ...] = ()  # (domain, degree)
@@ -109,6 +110,9 @@ def profile_of(r: Mapping[str, Any]) -> Profile:
             )
         ),
         instruments=tuple(sorted((str(i["key"]), int(i["degree"])) for i in r["instruments"])),
+        instrument_types=tuple(
+            sorted({str(i["type"]).strip().lower() for i in r["instruments"] if i.get("type")})
+        ),
         templates=templates,
         models=tuple(
             sorted(

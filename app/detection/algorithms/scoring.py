@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from app.detection.algorithms.params import DetectionParams
 from app.detection.algorithms.profiles import Profile, template_users
+from app.domain.instrument import is_disposable_type
 from app.domain.vocabulary import CONTRIBUTION
 
 HOUR = 3600
@@ -92,6 +93,7 @@ def community_features(
         "template_exclusivity": _template_exclusivity(members, platform.accounts),
         "synchrony": _synchrony(members),
         "shared_card_density": _shared_card_density(members),
+        "disposable_payment": _disposable_payment(members),
         "new_model_switch": _new_model_switch(members, platform, params.switch_window_hours * HOUR),
         "round_the_clock": _round_the_clock(members),
         "org_concentration": _org_concentration(members),
@@ -214,6 +216,14 @@ def _shared_card_density(members: Sequence[Profile]) -> float:
             holders[key] += 1
     shared = sum(1 for p in members if any(holders[k] >= 2 for k, _ in p.instruments))
     return shared / len(members) if members else 0.0
+
+
+def _disposable_payment(members: Sequence[Profile]) -> float:
+    """Share of members paying with a prepaid, virtual or gift card: bought in bulk for an operation,
+    where a team's or a household's accounts pay with bank cards in someone's name."""
+    if not members:
+        return 0.0
+    return sum(1 for p in members if any(is_disposable_type(t) for t in p.instrument_types)) / len(members)
 
 
 def _new_model_switch(members: Sequence[Profile], platform: Platform, window: int) -> float:
