@@ -86,22 +86,9 @@ def test_campaign_accounts_are_found(quality: ScenarioQuality) -> None:
     assert quality.f1 >= 0.9, quality
 
 
-@pytest.mark.parametrize(
-    "quality",
-    [
-        pytest.param(CASES[0], id=IDS[0]),
-        pytest.param(
-            CASES[1],
-            id=IDS[1],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="held-back background accounts attached to found campaigns (about 10 per 2,000 at "
-                "test size): an open gap of the detection issue, docs/detection-quality.md",
-            ),
-        ),
-    ],
-    indirect=True,
-)
+# Held-back background customers whose home lines a campaign's proxies exit from used to be counted as its
+# members (about 10 per 2,000 at test size); app/detection/algorithms/bystanders.py leaves them out.
+@ALL
 def test_legitimate_accounts_are_rarely_flagged(quality: ScenarioQuality) -> None:
     # The target: fewer than 1 in 2,000 legitimate accounts flagged.
     assert quality.legit_per_2000 < 1.0, quality.cohorts
