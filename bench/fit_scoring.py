@@ -61,6 +61,9 @@ BEHAVIOUR: dict[str, int] = {
 FEATURE_SETS: dict[str, dict[str, int]] = {
     "behaviour": BEHAVIOUR,
     "behaviour + account age": {**BEHAVIOUR, "account_age": -1},
+    # A prepaid, virtual or gift card is what an operation buys in bulk; the type is declared by the
+    # card's issuer through the payment processor, not by the account holder.
+    "behaviour + account age + payment type": {**BEHAVIOUR, "account_age": -1, "disposable_payment": 1},
     "behaviour + account age + sign-up pattern": {
         **BEHAVIOUR,
         "account_age": -1,

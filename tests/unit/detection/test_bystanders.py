@@ -39,9 +39,7 @@ def _hydra(core: int = 10, customers: int = 6) -> list[Profile]:
         _account(f"c{i}", templates=(("own", core), ("popular", 5000)), ip=f"home-{i % customers}")
         for i in range(core)
     ]
-    members += [
-        _account(f"u{i}", templates=(("popular", 5000),), ip=f"home-{i}") for i in range(customers)
-    ]
+    members += [_account(f"u{i}", templates=(("popular", 5000),), ip=f"home-{i}") for i in range(customers)]
     return members
 
 
