@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from app.detection.algorithms.evidence import campaign_evidence, rarity
 from app.detection.algorithms.params import DetectionParams
@@ -99,3 +100,19 @@ def test_first_use_before_creation_is_age_zero() -> None:
     members = [_member(i, created=50 * DAY, hours=(1000,)) for i in range(5)]
     skewed = [p.__class__(**{**p.__dict__, "first_seen": p.created_at - 3 * DAY}) for p in members]  # type: ignore[operator]
     assert community_features(skewed, PLATFORM, DetectionParams())["account_age"] == 0.0
+
+
+def test_disposable_payment_is_the_share_of_members_paying_with_bulk_cards() -> None:
+    members = _campaign()
+    members = [
+        replace(p, instrument_types=("virtual_card",) if i < 3 else ("credit_card",))
+        for i, p in enumerate(members)
+    ]
+    feats = community_features(members, PLATFORM, DetectionParams())
+    assert feats["disposable_payment"] == round(3 / len(members), 6)
+    # Scored with a positive weight: the same community paying with bank cards scores lower.
+    banked = [replace(p, instrument_types=("credit_card",)) for p in members]
+    assert (
+        score_community(members, PLATFORM, DetectionParams()).score
+        > score_community(banked, PLATFORM, DetectionParams()).score
+    )
