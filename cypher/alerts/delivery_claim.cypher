@@ -1,8 +1,8 @@
 // name: alerts/delivery_claim
-// description: Claims up to $limit due deliveries for one deliverer (a lease); concurrent claims never get the same delivery.
+// description: Claims up to $limit deliveries due by $as_of for one deliverer (a lease); concurrent claims never get the same delivery.
 // mode: write
 MATCH (d:AlertDelivery)
-WHERE d.status = 'pending' AND d.next_attempt_at <= datetime()
+WHERE d.status = 'pending' AND d.next_attempt_at <= $as_of
   AND (d.lease_until IS NULL OR d.lease_until <= datetime())
 WITH d
 ORDER BY d.next_attempt_at, d.delivery_id

@@ -99,11 +99,13 @@ class Deliverer:
         self._stop.set()
 
     def deliver_once(self) -> DeliveryReport:
-        """Claim and attempt due deliveries until none is due (failed ones are due again only later)."""
+        """Claim and attempt the deliveries due when the pass started, until none is left. One that fails
+        is due again only after its back-off, which is never within the same pass."""
         report = DeliveryReport()
+        as_of = datetime.now(UTC)
         while not self._stop.is_set():
             claim = secrets.token_hex(8)
-            batch = self._claim(claim)
+            batch = self._claim(claim, as_of)
             if not batch:
                 break
             for i, row in enumerate(batch):
@@ -113,9 +115,10 @@ class Deliverer:
                 self._attempt(claim, row, report)
         return report
 
-    def _claim(self, claim: str) -> list[dict[str, object]]:
+    def _claim(self, claim: str, as_of: datetime | None = None) -> list[dict[str, object]]:
         records, _, _ = self._driver.execute_query(
             q("alerts/delivery_claim"),
+            as_of=as_of or datetime.now(UTC),
             limit=BATCH,
             lease_ms=int(self.settings.alert_lease * 1000),
             claim=claim,
