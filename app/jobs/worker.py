@@ -11,9 +11,10 @@ tick does not execute detection itself: it queues a run (`trigger: schedule`) un
 scheduled run is still queued or running, so a run that overran its interval is followed by the next
 tick rather than by catch-up runs, and scheduled and requested runs share one queue and one executor.
 
-Alerts: the worker also runs the alert deliverer (`app.jobs.alerts.deliver.DeliveryLoop`), on its own
-APScheduler job every LINKWATCH_ALERT_POLL seconds and at once after a run succeeded, so the events a
-run raised reach their webhooks without waiting for the next poll.
+Alerts: with `deliver_alerts` (as `linkwatch worker` runs it) the worker also runs the alert deliverer
+(`app.jobs.alerts.deliver.DeliveryLoop`) on its own APScheduler job, every LINKWATCH_ALERT_POLL seconds
+and at once after a run succeeded, so the events a run raised reach their webhooks without waiting for
+the next poll.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class Worker:
         finder: Finder | None = None,
         driver: Driver | None = None,
         on_run: Callable[[RunSummary], None] | None = None,
-        deliver_alerts: bool = True,
+        deliver_alerts: bool = False,
     ) -> None:
         if poll <= 0:
             raise ValueError("poll must be positive")

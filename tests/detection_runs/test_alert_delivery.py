@@ -207,14 +207,14 @@ def test_nothing_is_lost_across_a_worker_restart(graph: Driver, fast: Settings, 
     finder = FixedFinder(result(accs(0, 20), accs(100, 110)))
     queue_run(fast, "alice", "api", driver=graph)
     # A worker whose deliverer never got to the events (stopped, or killed after claiming them).
-    with Worker(fast, driver=graph, finder=finder, deliver_alerts=False, max_runs=1, poll=0.1) as first:
+    with Worker(fast, driver=graph, finder=finder, max_runs=1, poll=0.1) as first:
         assert first.run() == 1
     with Deliverer(fast, driver=graph, name="killed") as doomed:
         claimed = doomed._claim("lost-claim")
     assert len(claimed) == 2  # leased to a deliverer that then died without sending
     assert receiver.requests == []
 
-    second = Worker(fast, driver=graph, finder=finder, poll=0.1)
+    second = Worker(fast, driver=graph, finder=finder, poll=0.1, deliver_alerts=True)
     thread = threading.Thread(target=second.run, daemon=True)
     thread.start()
     try:
@@ -225,3 +225,58 @@ def test_nothing_is_lost_across_a_worker_restart(graph: Driver, fast: Settings, 
         second.close()
     assert sorted(receiver.event_ids()) == sorted(event_ids(graph))
     assert {(d["status"], d["attempts"]) for d in deliveries(graph)} == {("delivered", 1)}
+
+
+def test_the_alerts_command_adds_lists_delivers_and_removes(
+    graph: Driver, settings: Settings, receiver: Receiver
+) -> None:
+    from typer.testing import CliRunner
+
+    from app.cli import cli
+    from app.domain.alerts import webhook_secret
+
+    runner = CliRunner(env={"COLUMNS": "250"})
+    try:
+        _drive_the_command(runner, cli, graph, settings, receiver, webhook_secret)
+    finally:
+        import structlog
+
+        # The CLI pointed structlog at the runner's captured stderr, closed after each invoke.
+        structlog.reset_defaults()
+
+
+def _drive_the_command(
+    runner: Any, cli: Any, graph: Driver, settings: Settings, receiver: Receiver, webhook_secret: Any
+) -> None:
+    refused = runner.invoke(
+        cli, ["alerts", "add", "--url", "https://u:p@x.example/", "--events", "campaign.new"]
+    )
+    assert refused.exit_code == 2
+    assert "credentials" in refused.output
+    unknown = runner.invoke(cli, ["alerts", "add", "--url", receiver.url, "--events", "campaign.gone"])
+    assert unknown.exit_code == 2
+    assert "unknown event type" in unknown.output
+
+    added = runner.invoke(
+        cli, ["alerts", "add", "--url", receiver.url, "--events", "campaign.new,watch.joined"]
+    )
+    assert added.exit_code == 0, added.output
+    (hook,) = webhooks.list_webhooks(graph, settings.neo4j_database)
+    secret = added.stdout.strip().splitlines()[-1]  # printed last, alone on stdout
+    assert secret == webhook_secret(settings.alert_signing_key(), hook.webhook_id)
+    assert hook.events == ["campaign.new", "watch.joined"]
+
+    run(settings, accs(0, 20))
+    delivered = runner.invoke(cli, ["alerts", "deliver", "--once"])
+    assert delivered.exit_code == 0, delivered.output
+    assert "delivered 1" in delivered.stdout
+    assert verify(secret, receiver.requests[0][1], receiver.requests[0][0][SIGNATURE_HEADER])
+
+    listed = runner.invoke(cli, ["alerts", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert hook.webhook_id in listed.stdout
+    assert secret not in listed.output
+    removed = runner.invoke(cli, ["alerts", "remove", hook.webhook_id])
+    assert removed.exit_code == 0, removed.output
+    assert webhooks.list_webhooks(graph, settings.neo4j_database) == []
+    assert runner.invoke(cli, ["alerts", "remove", hook.webhook_id]).exit_code == 1
