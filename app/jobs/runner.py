@@ -230,8 +230,8 @@ def _execute(
             outcome = persist.write_result(tx, run_id, result, tracking)
             t2 = time.perf_counter()
             attributed = attribution.attribute(tx, run_id, attribution_params)
-            outbox.raise_events(tx, run_id, outcome, attributed, settings)  # commits with the switch
             t3 = time.perf_counter()
+            outbox.raise_events(tx, run_id, outcome, attributed, settings)  # commits with the switch
             all_timings = {
                 **result.timings,
                 **timings,

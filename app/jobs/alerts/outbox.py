@@ -14,6 +14,7 @@ earlier one.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -63,11 +64,16 @@ def raise_events(
     settings: Settings,
 ) -> RaisedEvents:
     """Derive and write this run's events inside the switch transaction `tx` (uncommitted)."""
+    t0 = time.perf_counter()
     campaigns = _campaign_states(tx, outcome)
     attributions = _attribution_states(tx, attributed)
     hits = _watch_hits(tx)
     derived = derive(run_id, campaigns, attributions, hits, rules_from(settings))
-    return write(tx, run_id, derived)
+    raised = write(tx, run_id, derived)
+    log.debug(
+        "alerts derived", run_id=run_id, events=raised.events, seconds=round(time.perf_counter() - t0, 3)
+    )
+    return raised
 
 
 def write(tx: ManagedTransaction, run_id: str, derived: Derived) -> RaisedEvents:
