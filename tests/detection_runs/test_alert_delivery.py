@@ -84,9 +84,9 @@ def fast(settings: Settings) -> Settings:
             "alert_retry_base": 0.2,
             "alert_retry_max": 1.0,
             "alert_max_attempts": 5,
-            "alert_lease": 1.0,
+            "alert_lease": 4.0,
             "alert_poll": 0.2,
-            "alert_timeout": 2.0,
+            "alert_timeout": 1.0,
         }
     )
 

@@ -7,7 +7,8 @@ lease) lives on the `:AlertDelivery` node, so a deliverer that restarts, or anot
 
 Concurrent deliverers: a claim is a lease taken atomically (`cypher/alerts/delivery_claim.cypher`, the
 same lock-then-recheck as the run claim), so two deliverers never send the same delivery at the same
-time. A deliverer that dies after sending but before settling leaves its lease to expire
+time; a deliverer starts a send only while its lease outlasts the send's timeout, and gives back the rest
+of its batch otherwise. A deliverer that dies after sending but before settling leaves its lease to expire
 (LINKWATCH_ALERT_LEASE) and the delivery is sent again: that is the "beyond retries" duplicate a
 receiver deduplicates by event id.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -77,6 +79,8 @@ class Deliverer:
         self._client = client or httpx.Client(
             timeout=settings.alert_timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT}
         )
+        if settings.alert_lease <= settings.alert_timeout:
+            raise ValueError("LINKWATCH_ALERT_LEASE must be longer than LINKWATCH_ALERT_TIMEOUT")
         self._key = settings.alert_signing_key()
         self._stop = threading.Event()
 
@@ -105,11 +109,15 @@ class Deliverer:
         as_of = datetime.now(UTC)
         while not self._stop.is_set():
             claim = secrets.token_hex(8)
+            claimed_at = time.monotonic()  # taken before the claim: errs towards a shorter lease
             batch = self._claim(claim, as_of)
             if not batch:
                 break
             for i, row in enumerate(batch):
-                if self._stop.is_set():
+                # A send starts only if it ends (timeout) before the lease could lapse: past that, another
+                # deliverer may have claimed the delivery, and sending it too would be a duplicate.
+                left = self.settings.alert_lease - (time.monotonic() - claimed_at)
+                if self._stop.is_set() or left <= self.settings.alert_timeout:
                     self._release(claim, [r["delivery_id"] for r in batch[i:]])
                     break
                 self._attempt(claim, row, report)

@@ -80,3 +80,17 @@ def test_webhook_urls_are_http_with_a_host_and_no_credentials() -> None:
 def test_console_links_quote_the_campaign_id() -> None:
     assert campaign_link("C-1a") == "/#/campaign/C-1a"
     assert campaign_link("C/../x", "https://lw.example") == "https://lw.example/#/campaign/C%2F..%2Fx"
+
+
+def test_a_lease_shorter_than_a_send_is_refused() -> None:
+    from typing import cast
+
+    import httpx
+    from neo4j import Driver
+
+    from app.jobs.alerts.deliver import Deliverer
+    from app.platform.settings import Settings
+
+    settings = Settings().model_copy(update={"alert_lease": 5.0, "alert_timeout": 10.0})
+    with pytest.raises(ValueError, match="LINKWATCH_ALERT_LEASE must be longer"):
+        Deliverer(settings, driver=cast(Driver, object()), client=cast(httpx.Client, object()))
