@@ -64,14 +64,27 @@ def raise_events(
     settings: Settings,
 ) -> RaisedEvents:
     """Derive and write this run's events inside the switch transaction `tx` (uncommitted)."""
-    t0 = time.perf_counter()
+    seconds: dict[str, float] = {}
+    t = time.perf_counter()
     campaigns = _campaign_states(tx, outcome)
+    seconds["campaigns"] = time.perf_counter() - t
+    t = time.perf_counter()
     attributions = _attribution_states(tx, attributed)
+    seconds["attributions"] = time.perf_counter() - t
+    t = time.perf_counter()
     hits = _watch_hits(tx)
+    seconds["watches"] = time.perf_counter() - t
+    t = time.perf_counter()
     derived = derive(run_id, campaigns, attributions, hits, rules_from(settings))
     raised = write(tx, run_id, derived)
-    log.debug(
-        "alerts derived", run_id=run_id, events=raised.events, seconds=round(time.perf_counter() - t0, 3)
+    seconds["write"] = time.perf_counter() - t
+    log.info(
+        "alerts raised",
+        run_id=run_id,
+        events=raised.events,
+        deliveries=raised.deliveries,
+        **raised.by_type,
+        **{f"t_{k}": round(v, 3) for k, v in seconds.items()},
     )
     return raised
 
@@ -97,8 +110,6 @@ def write(tx: ManagedTransaction, run_id: str, derived: Derived) -> RaisedEvents
     by_type: dict[str, int] = {}
     for d in derived.events:
         by_type[d.type.value] = by_type.get(d.type.value, 0) + 1
-    if derived.events:
-        log.info("alerts raised", run_id=run_id, deliveries=deliveries, **by_type)
     return RaisedEvents(len(derived.events), deliveries, by_type)
 
 
