@@ -25,6 +25,7 @@ $PY bench/detection_perf.py --sizes 250000,500000,1000000 --requests-per-account
 $PY bench/load_bench.py --data "$OUT/detection/standard-1000000-s7-r2/data" --bulk --repeats 3 --baseline-rows 3000
 $PY bench/detection_quality.py --scenarios standard --accounts 500000 --seed 7 --requests-per-account 2 --heap 6g --no-ablation --without-template-merge --work "$OUT/detection"
 $PY bench/persist_switch.py --accounts 200000 --member-share 0.25 --campaigns 50 --repeats 2
+$PY bench/alerts_bench.py --accounts 20000 --campaigns 500 --size 25 --watches 200
 # The API's load generator is wrk when installed (apt-get install wrk), else a Python client.
 $PY bench/api_latency.py --accounts 1000000 --workers 2 --duration 10 --warmup 3 --heap 3g --work "$OUT/api"
 $PY bench/console_speed.py --accounts 5000 --noise 20000 --runs 5

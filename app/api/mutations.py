@@ -15,6 +15,7 @@ from app.api.errors import ConflictError, InvalidInputError, NotFoundError
 from app.api.fields import mutation
 from app.api.permissions import IsAnalyst
 from app.api.types.actors import Actor, Label
+from app.api.types.alerts import Watch, WatchInput
 from app.api.types.campaigns import ActorAttribution, Campaign
 from app.api.types.runs import DetectionRun
 from app.domain.actor import actor_id
@@ -22,6 +23,7 @@ from app.domain.label import graph_key
 from app.domain.vocabulary import CampaignStatus, LabelEntity
 from app.platform.logging import get_logger
 from app.services import actors as actor_service
+from app.services import alerts as alert_service
 from app.services import attribution as attribution_service
 from app.services import campaigns as campaign_service
 from app.services import runs as run_service
@@ -30,6 +32,7 @@ from app.services.actors import ActorExistsError
 log = get_logger(__name__)
 MAX_NOTE = 2000
 MAX_ACTOR_NAME = 200
+MAX_WATCH_KEY = 500
 
 
 def _note(note: str | None) -> str | None:
@@ -145,6 +148,32 @@ class Mutation:
             what = "actor" if input.campaign_id is None else "actor or campaign"
             raise NotFoundError(f"no such {entity.value} or {what}")
         return Label.of(entity.value, str(key), row["actor"]["actor_id"], row["edge"])
+
+    @mutation(
+        permission_classes=[IsAnalyst],
+        description="Watch an entity: a campaign that reaches it later raises `watch.joined`. Campaigns it "
+        "is in already are listed, not alerted. Watching the same entity again returns the same watch.",
+    )
+    async def add_watch(self, info: Info, input: WatchInput) -> Watch:
+        entity = input.entity
+        try:
+            # The label rules are the watch rules: canonical IPs and domains, an instrument's keyed hash.
+            key = graph_key(LabelEntity(entity.value), input.value, info.context.settings.hash_key())
+        except ValueError as exc:  # the reason never quotes the value: it may be a card number
+            raise InvalidInputError(f"{entity.value}: {exc}") from exc
+        if not str(key) or len(str(key)) > MAX_WATCH_KEY:
+            raise InvalidInputError(f"{entity.value}: give a value of 1-{MAX_WATCH_KEY} characters")
+        row = await alert_service.add_watch(
+            info.context.graph, entity, str(key), _note(input.note), info.context.who
+        )
+        return Watch.of(row)
+
+    @mutation(permission_classes=[IsAnalyst], description="Stop watching an entity.")
+    async def remove_watch(self, info: Info, id: strawberry.ID) -> Watch:
+        row = await alert_service.remove_watch(info.context.graph, str(id))
+        if row is None:
+            raise NotFoundError(f"no watch {str(id)[:64]!r}")
+        return Watch.of(row)
 
     @mutation(
         permission_classes=[IsAnalyst],

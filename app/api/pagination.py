@@ -34,3 +34,25 @@ def page_size(first: int | None, cap: int, default: int = 20) -> int:
     if first < 0:
         raise InvalidInputError("first must be >= 0")
     return min(first, cap)
+
+
+_SEQ_PREFIX = "seq:"
+
+
+def encode_seq_cursor(seq: int) -> str:
+    """A feed cursor: the position of an event in the feed's own order, stable as events are added."""
+    return base64.urlsafe_b64encode(f"{_SEQ_PREFIX}{seq}".encode()).decode()
+
+
+def decode_seq_cursor(cursor: str | None) -> int:
+    """The sequence number `cursor` stands for (0, before the first event, without one)."""
+    if cursor is None:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise InvalidInputError("invalid cursor") from exc
+    digits = text[len(_SEQ_PREFIX) :]
+    if not text.startswith(_SEQ_PREFIX) or not digits.isdigit() or len(digits) > 18:
+        raise InvalidInputError("invalid cursor")
+    return int(digits)

@@ -9,9 +9,10 @@ import strawberry
 from app.api.context import Info
 from app.api.errors import InvalidInputError
 from app.api.fields import resolver
-from app.api.pagination import decode_cursor, page_size
+from app.api.pagination import decode_cursor, decode_seq_cursor, page_size
 from app.api.permissions import IsAdmin, IsViewer
 from app.api.types.actors import Actor
+from app.api.types.alerts import AlertEventConnection, Watch
 from app.api.types.attribution import AttributionResult
 from app.api.types.audit import AuditEntry
 from app.api.types.campaigns import (
@@ -36,10 +37,12 @@ from app.api.types.entities import (
     load_neighbourhood,
 )
 from app.api.types.runs import DetectionRun
+from app.domain.alerts import EventType
 from app.domain.email_domain import canonical_email_domain
 from app.domain.instrument import instrument_key
 from app.domain.ip import canonical_ip
 from app.services import actors as actor_service
+from app.services import alerts as alert_service
 from app.services import attribution as attribution_service
 from app.services import campaigns as campaign_service
 from app.services import entities as entity_service
@@ -256,6 +259,36 @@ class Query:
     async def models(self, info: Info) -> list[Model]:
         rows = await entity_service.models(info.context.graph)
         return [Model(name=str(r["name"]), first_seen=to_datetime(r["first_seen"])) for r in rows]
+
+    @resolver(
+        permission_classes=[IsViewer],
+        description="Alert events after a cursor, oldest first: the feed webhooks are sent from.",
+    )
+    async def events(
+        self,
+        info: Info,
+        after: str | None = None,
+        first: int | None = None,
+        types: list[EventType] | None = None,
+        campaign_id: strawberry.ID | None = None,
+    ) -> AlertEventConnection:
+        seq, limit = decode_seq_cursor(after), page_size(first, info.context.settings.api_max_page_size)
+        rows = await alert_service.events_after(
+            info.context.graph,
+            seq,
+            limit + 1,
+            types=list(types) if types else None,
+            campaign_id=None if campaign_id is None else str(campaign_id),
+        )
+        return AlertEventConnection.of(rows, limit, after is not None)
+
+    @resolver(permission_classes=[IsViewer], description="Watched entities, newest first.")
+    async def watches(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Watch]:
+        skip, limit = decode_cursor(after), page_size(first, info.context.settings.api_max_page_size)
+        total, rows = await alert_service.watches(info.context.graph, skip, limit)
+        return connection([Watch.of(r) for r in rows], skip, total)
 
     @resolver(permission_classes=[IsAdmin], description="The audit trail, newest first (admins only).")
     async def audit_log(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from app.cli import (
+    alerts_cmd,
     db_cmd,
     detect_cmd,
     export_cmd,
@@ -28,6 +29,7 @@ detect_cmd.register(cli)
 load_cmd.register(cli)
 cli.add_typer(export_cmd.app, name="export")
 cli.add_typer(keys_cmd.app, name="keys")
+cli.add_typer(alerts_cmd.app, name="alerts")
 cli.add_typer(schema_cmd.app, name="schema")
 serve_cmd.register(cli)
 worker_cmd.register(cli)

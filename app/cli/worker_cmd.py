@@ -114,6 +114,7 @@ def _start(
                 run_now=now if now is not None else every is not None,
                 max_runs=max_runs,
                 on_run=_print_summary,
+                deliver_alerts=True,
             ) as w,
         ):
             try:

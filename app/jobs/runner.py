@@ -29,6 +29,7 @@ from app.detection.algorithms.tracking import TrackingParams, seeds_from
 from app.detection.graph import attribution, persist
 from app.detection.graph.persist import PersistOutcome
 from app.jobs import runs
+from app.jobs.alerts import outbox
 from app.jobs.lock import DetectionBusyError, detection_lock
 from app.platform.driver import sync_driver
 from app.platform.logging import get_logger
@@ -230,6 +231,7 @@ def _execute(
             t2 = time.perf_counter()
             attributed = attribution.attribute(tx, run_id, attribution_params)
             t3 = time.perf_counter()
+            outbox.raise_events(tx, run_id, outcome, attributed, settings)  # commits with the switch
             all_timings = {
                 **result.timings,
                 **timings,

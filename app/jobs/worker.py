@@ -10,6 +10,11 @@ Scheduled full runs (`--every` / `--cron`) are ticks of an APScheduler trigger i
 tick does not execute detection itself: it queues a run (`trigger: schedule`) unless the previous
 scheduled run is still queued or running, so a run that overran its interval is followed by the next
 tick rather than by catch-up runs, and scheduled and requested runs share one queue and one executor.
+
+Alerts: with `deliver_alerts` (as `linkwatch worker` runs it) the worker also runs the alert deliverer
+(`app.jobs.alerts.deliver.DeliveryLoop`) on its own APScheduler job, every LINKWATCH_ALERT_POLL seconds
+and at once after a run succeeded, so the events a run raised reach their webhooks without waiting for
+the next poll.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from neo4j import Driver
 
 from app.detection.algorithms.params import DetectionParams
 from app.jobs import runs
+from app.jobs.alerts.deliver import Deliverer, DeliveryLoop
 from app.jobs.runner import DetectionFailedError, Finder, RunSummary, run_next
 from app.jobs.schedule import build_scheduler, next_tick
 from app.platform.driver import sync_driver
@@ -57,6 +63,7 @@ class Worker:
         finder: Finder | None = None,
         driver: Driver | None = None,
         on_run: Callable[[RunSummary], None] | None = None,
+        deliver_alerts: bool = False,
     ) -> None:
         if poll <= 0:
             raise ValueError("poll must be positive")
@@ -74,6 +81,8 @@ class Worker:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._scheduler: BackgroundScheduler | None = None
+        self.deliver_alerts = deliver_alerts
+        self._delivery: DeliveryLoop | None = None
 
     def __enter__(self) -> Worker:
         return self
@@ -133,6 +142,10 @@ class Worker:
         if self.trigger is not None:
             self._scheduler = build_scheduler(self.trigger, self.tick, run_now=self.run_now)
             self._scheduler.start()
+        if self.deliver_alerts:
+            deliverer = Deliverer(self.settings, name=self.name, driver=self._driver)
+            self._delivery = DeliveryLoop(deliverer, self.settings.alert_poll)
+            self._delivery.start()
         done = 0
         try:
             if on_ready is not None:
@@ -149,6 +162,11 @@ class Worker:
             if self._scheduler is not None:
                 self._scheduler.shutdown(wait=False)
                 self._scheduler = None
+            if self._delivery is not None:
+                # Waits for a pass in flight: it stops between two sends and gives back what it claimed.
+                self._delivery.shutdown()
+                self._delivery.deliverer.close()
+                self._delivery = None
         return done
 
     def next_scheduled(self) -> str | None:
@@ -168,6 +186,8 @@ class Worker:
             return False
         if summary is None:
             return False
+        if self._delivery is not None:
+            self._delivery.poke()
         if self._on_run is not None:
             self._on_run(summary)
         return True

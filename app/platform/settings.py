@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PASSWORD_FILE = "neo4j-password"  # noqa: S105 - a file name, not a secret
 HASH_KEY_FILE = "instrument-hash-key"
+ALERT_KEY_FILE = "alert-key"
 
 
 class Settings(BaseSettings):
@@ -64,6 +65,25 @@ class Settings(BaseSettings):
     # Per key and worker, in the `limits` notation ("20/second;600/minute"); empty turns it off.
     api_rate_limit: str = Field(default="20/second;600/minute", alias="LINKWATCH_API_RATE_LIMIT")
 
+    # Alerts (docs/alerts.md). Each webhook's signing secret is HMAC(alert key, webhook id): only this key
+    # is secret, from the environment or kept owner-only under LINKWATCH_HOME.
+    alert_key: SecretStr | None = Field(default=None, alias="LINKWATCH_ALERT_KEY")
+    # A campaign has grown when its size reached (1 + this) x its size when it was last announced.
+    alert_growth: float = Field(default=0.2, gt=0, alias="LINKWATCH_ALERT_GROWTH")
+    # An auto attribution has changed when its confidence moved by at least this since it was announced.
+    alert_confidence_change: float = Field(default=0.1, gt=0, le=1, alias="LINKWATCH_ALERT_CONFIDENCE_CHANGE")
+    # Where the console is, for absolute links in alerts (e.g. https://linkwatch.example); unset: a path.
+    alert_console_url: str = Field(default="", alias="LINKWATCH_ALERT_CONSOLE_URL")
+    # Delivery: retry n waits min(max, base * 2^(n-1)) seconds; a delivery gives up after max_attempts.
+    alert_retry_base: float = Field(default=30.0, gt=0, alias="LINKWATCH_ALERT_RETRY_BASE")
+    alert_retry_max: float = Field(default=3600.0, gt=0, alias="LINKWATCH_ALERT_RETRY_MAX")
+    alert_max_attempts: int = Field(default=12, ge=1, alias="LINKWATCH_ALERT_MAX_ATTEMPTS")
+    alert_timeout: float = Field(default=10.0, gt=0, alias="LINKWATCH_ALERT_TIMEOUT")
+    # A claimed delivery not settled within this many seconds (its deliverer died) is claimable again.
+    alert_lease: float = Field(default=120.0, gt=0, alias="LINKWATCH_ALERT_LEASE")
+    # How often the worker's deliverer looks for due deliveries.
+    alert_poll: float = Field(default=5.0, gt=0, alias="LINKWATCH_ALERT_POLL")
+
     @field_validator("instrument_hash_key")
     @classmethod
     def _hash_key_not_blank(cls, value: SecretStr | None) -> SecretStr | None:
@@ -110,6 +130,17 @@ class Settings(BaseSettings):
         if self.neo4j_password is not None:
             return self.neo4j_password.get_secret_value()
         return _stored_secret(self.home / "secrets" / PASSWORD_FILE)
+
+    def alert_signing_key(self) -> bytes:
+        if self.alert_key is not None:
+            if not self.alert_key.get_secret_value().strip():
+                # Same reasoning as the hash key: an empty key would make every secret guessable.
+                raise ValueError(
+                    "LINKWATCH_ALERT_KEY is set but empty: set the deployment's key, or unset it to "
+                    f"use the one kept in $LINKWATCH_HOME/secrets/{ALERT_KEY_FILE}"
+                )
+            return self.alert_key.get_secret_value().encode()
+        return _stored_secret(self.home / "secrets" / ALERT_KEY_FILE).encode()
 
     def hash_key(self) -> bytes:
         if self.instrument_hash_key is not None:

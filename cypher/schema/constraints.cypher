@@ -15,4 +15,9 @@ CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.actor_id IS UNI
 CREATE CONSTRAINT run_id IF NOT EXISTS FOR (n:DetectionRun) REQUIRE n.run_id IS UNIQUE;
 CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.key_id IS UNIQUE;
 CREATE CONSTRAINT load_batch_id IF NOT EXISTS FOR (n:LoadBatch) REQUIRE n.batch_id IS UNIQUE;
-CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.decision_id IS UNIQUE
+CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.decision_id IS UNIQUE;
+CREATE CONSTRAINT alert_event_id IF NOT EXISTS FOR (n:AlertEvent) REQUIRE n.event_id IS UNIQUE;
+CREATE CONSTRAINT alert_sequence_name IF NOT EXISTS FOR (n:AlertSequence) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT alert_delivery_id IF NOT EXISTS FOR (n:AlertDelivery) REQUIRE n.delivery_id IS UNIQUE;
+CREATE CONSTRAINT webhook_id IF NOT EXISTS FOR (n:Webhook) REQUIRE n.webhook_id IS UNIQUE;
+CREATE CONSTRAINT watch_id IF NOT EXISTS FOR (n:Watch) REQUIRE n.watch_id IS UNIQUE

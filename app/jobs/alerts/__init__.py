@@ -1,0 +1,1 @@
+"""Alerts: events raised by detection runs (outbox), webhooks, and their signed, retried delivery."""
