@@ -8,4 +8,5 @@ CREATE INDEX template_capability IF NOT EXISTS FOR (n:PromptTemplate) ON (n.capa
 CREATE INDEX ip_type IF NOT EXISTS FOR (n:IP) ON (n.ip_type);
 CREATE INDEX run_started IF NOT EXISTS FOR (n:DetectionRun) ON (n.started_at);
 CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
-CREATE INDEX decision_at IF NOT EXISTS FOR (n:Decision) ON (n.at)
+CREATE INDEX decision_at IF NOT EXISTS FOR (n:Decision) ON (n.at);
+CREATE INDEX account_load_batch IF NOT EXISTS FOR (n:Account) ON (n.load_batch)
