@@ -26,6 +26,12 @@ class DetectionRun:
     campaigns: int | None
     requested_by: str | None
     trigger: str | None
+    kind: str = strawberry.field(
+        description="full | incremental: what ran (for a queued or running run, what was asked for)"
+    )
+    requested_kind: str | None = strawberry.field(
+        description="What was asked for: an incremental request with no full run before it runs full"
+    )
 
     @classmethod
     def of(cls, row: Row) -> DetectionRun:
@@ -43,4 +49,7 @@ class DetectionRun:
             campaigns=row.get("campaigns"),
             requested_by=row.get("requested_by"),
             trigger=row.get("trigger"),
+            # Runs recorded before kinds existed were full runs.
+            kind=str(row.get("kind") or "full"),
+            requested_kind=row.get("requested_kind"),
         )
