@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 
 import strawberry
 from strawberry.scalars import JSON
 
 from app.platform.runner import Row
 from app.services.convert import parse_json, to_datetime
+
+
+@strawberry.enum(description="A full recompute, or only what loads since the last run touched.")
+class RunKind(Enum):
+    FULL = "full"
+    INCREMENTAL = "incremental"
 
 
 @strawberry.type(description="One detection run: parameters, timings, graph sizes and quality metrics.")
@@ -26,10 +33,8 @@ class DetectionRun:
     campaigns: int | None
     requested_by: str | None
     trigger: str | None
-    kind: str = strawberry.field(
-        description="full | incremental: what ran (for a queued or running run, what was asked for)"
-    )
-    requested_kind: str | None = strawberry.field(
+    kind: RunKind = strawberry.field(description="What ran (for a queued or running run, what was asked for)")
+    requested_kind: RunKind | None = strawberry.field(
         description="What was asked for: an incremental request with no full run before it runs full"
     )
 
@@ -50,6 +55,6 @@ class DetectionRun:
             requested_by=row.get("requested_by"),
             trigger=row.get("trigger"),
             # Runs recorded before kinds existed were full runs.
-            kind=str(row.get("kind") or "full"),
-            requested_kind=row.get("requested_kind"),
+            kind=RunKind(row.get("kind") or "full"),
+            requested_kind=RunKind(row["requested_kind"]) if row.get("requested_kind") else None,
         )
