@@ -41,15 +41,20 @@ def consume(tx: ManagedTransaction, run_id: str, batch_ids: Sequence[str]) -> in
 def touched_accounts(
     runner: SyncRunner, changed: Collection[str], params: DetectionParams, accounts: int
 ) -> set[str]:
-    """The changed accounts and everyone sharing an entity with them that the projection would use."""
+    """The changed accounts and every account the projection could pair with one of them: co-members of a
+    shared entity below its family's cut-off, limited to the sampling windows in entities too big to give
+    all their pairs (the same windows as `project_links`, so nothing the projection links is left out)."""
     if not changed:
         return set()
     fam, template_max_degree = family_limits(params, accounts)
     rows = runner.run(
         "detection/incremental_region",
         changed=sorted(changed),
+        changed_set=dict.fromkeys(changed, True),
         fam=fam,
         template_max_degree=template_max_degree,
+        k=params.sample_k,
+        chords=params.sample_chords,
     )
     return {str(r["account_id"]) for r in rows}
 
