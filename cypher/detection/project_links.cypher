@@ -1,8 +1,9 @@
 // name: detection/project_links
 // description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence; with $scope, only the pairs inside that set of accounts (incremental runs).
 // mode: read
+// $entities (elementId -> true; null = all): an incremental run visits only the entities its region uses.
 CALL () {
-  MATCH (e:PaymentInstrument) WHERE $fam.instrument.enabled
+  MATCH (e:PaymentInstrument) WHERE $fam.instrument.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:PAID_WITH]-(:Account) } AS d
   WHERE 2 <= d <= $fam.instrument.max_degree
   MATCH (e)<-[:PAID_WITH]-(a:Account)
@@ -10,7 +11,7 @@ CALL () {
   WITH e, collect(a) AS m
   RETURN m, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw
   UNION ALL
-  MATCH (e:IP) WHERE $fam.ip.enabled
+  MATCH (e:IP) WHERE $fam.ip.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:USED_IP]-(:Account) } AS d
   WHERE 2 <= d <= $fam.ip.max_degree
   MATCH (e)<-[:USED_IP]-(a:Account)
@@ -18,7 +19,7 @@ CALL () {
   WITH e, collect(a) AS m
   RETURN m, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw
   UNION ALL
-  MATCH (e:Prefix) WHERE $fam.prefix.enabled
+  MATCH (e:Prefix) WHERE $fam.prefix.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(:Account) } AS paths
   WHERE paths >= 2
   CALL (e) {
@@ -29,7 +30,7 @@ CALL () {
   WITH m WHERE 2 <= size(m) <= $fam.prefix.max_degree
   RETURN m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw
   UNION ALL
-  MATCH (e:ASN) WHERE $fam.asn.enabled
+  MATCH (e:ASN) WHERE $fam.asn.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   CALL (e) {
     MATCH (e)<-[:IN_ASN]-(:IP)<-[:USED_IP]-(a:Account)
     WITH DISTINCT a ORDER BY a.account_id
@@ -38,7 +39,7 @@ CALL () {
   WITH m WHERE 2 <= size(m) <= $fam.asn.max_degree
   RETURN m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw
   UNION ALL
-  MATCH (e:EmailDomain) WHERE $fam.email_domain.enabled
+  MATCH (e:EmailDomain) WHERE $fam.email_domain.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:HAS_EMAIL_DOMAIN]-(:Account) } AS d
   WHERE 2 <= d <= $fam.email_domain.max_degree
   MATCH (e)<-[:HAS_EMAIL_DOMAIN]-(a:Account)
@@ -47,7 +48,8 @@ CALL () {
   RETURN m, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw
   UNION ALL
   // Templates carry both the content signal and, through the hour buckets on SENT, the lockstep signal.
-  MATCH (e:PromptTemplate) WHERE $fam.template.enabled OR $fam.synchrony.enabled
+  MATCH (e:PromptTemplate) WHERE ($fam.template.enabled OR $fam.synchrony.enabled)
+    AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:SENT]-(:Account) } AS d
   WHERE 2 <= d <= $template_max_degree
   MATCH (e)<-[s:SENT]-(a:Account)

@@ -61,6 +61,14 @@ def family_limits(params: DetectionParams, accounts: int) -> tuple[dict[str, dic
     return fam, max(tmpl, default=0)
 
 
+def _entities(gds: GraphDataScience, scope: Collection[str] | None) -> dict[str, bool] | None:
+    """The entities a scoped projection visits: those its accounts use (no others can give a pair)."""
+    if scope is None:
+        return None
+    rows = gds.run_cypher(q("detection/region_entities"), params={"region": sorted(scope)})
+    return dict.fromkeys((str(e) for e in rows["entity"]), True) if len(rows) else {}
+
+
 def _project(
     gds: GraphDataScience,
     graph_name: str,
@@ -90,6 +98,7 @@ def _project(
             seed_offset=offset,
             # A map, not a list: membership is one hash lookup per pair end in the query.
             scope=None if scope is None else dict.fromkeys(scope, True),
+            entities=_entities(gds, scope),
         )
     except ValueError:
         # The client refuses a projection result that is not a map: GDS's aggregation over no rows (no
