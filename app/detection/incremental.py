@@ -1,8 +1,9 @@
 """An incremental run: recompute only the part of the graph new loads touched, carry the rest over.
 
-1. **Region.** The accounts stamped by pending load batches (`graph/changes.py`), everyone sharing an
-   entity with them through the entities the projection uses (same families, same supernode cut-offs:
-   a carrier NAT's users are not pulled in), and every member of an active campaign any of them is in.
+1. **Region.** The accounts stamped by pending load batches (`graph/changes.py`), every account the
+   projection could pair with them (same families, same supernode cut-offs, and in big entities only
+   the sampling-window partners: a carrier NAT's or a popular template's crowd is not pulled in), every
+   member of an active campaign any of those is in, and those members' own partners.
 2. **Same stages, restricted.** `pipeline.detect_campaigns` with `scope` = the region: the projection
    keeps only pairs inside it, weighted exactly as a full run weighs them (platform-wide degrees,
    rarity and sampling windows), Leiden starts from the previous communities (`seedProperty`), and
@@ -65,7 +66,10 @@ def detect_incremental(
     touched = changes.touched_accounts(runner, changed, params, accounts)
     active = [p for p in previous if p.active]
     hit = [p for p in active if not p.members.isdisjoint(touched)]
-    region = set(touched).union(*(p.members for p in hit))
+    members = set().union(*(p.members for p in hit))
+    # A touched campaign is recomputed with its members' own partners too: membership strength and the
+    # merges weigh a member's links inside against all its links, which the full run sees.
+    region = touched | members | changes.touched_accounts(runner, members - touched, params, accounts)
     hit_ids = {p.campaign_id for p in hit}
     carried_ids = [p.campaign_id for p in active if p.campaign_id not in hit_ids]
     region_seconds = time.perf_counter() - t0
