@@ -10,7 +10,9 @@
    membership, profiles, template merge, scoring and recruiting run on the region's communities only.
 3. **Carried over.** Active campaigns with no member in the region are handed to the switch as the last
    run wrote them (members, strengths, score, features, evidence), so identity tracking keeps their ids
-   and nothing about them changes. An account such a campaign holds is never recruited into another.
+   and nothing about them changes. So is a touched campaign the recompute no longer finds (no recomputed
+   campaign holds half of its members): with a partial view, an incremental run adds and grows campaigns,
+   and leaves dropping one to the next full run. An account a carried campaign holds stays there.
 
 A full run stays the reference: it sees links between accounts that are both outside every change, which
 an incremental run, by design, does not look at again.
@@ -66,10 +68,7 @@ def detect_incremental(
     touched = changes.touched_accounts(runner, changed, params, accounts)
     active = [p for p in previous if p.active]
     hit = [p for p in active if not p.members.isdisjoint(touched)]
-    members = set().union(*(p.members for p in hit))
-    # A touched campaign is recomputed with its members' own partners too: membership strength and the
-    # merges weigh a member's links inside against all its links, which the full run sees.
-    region = touched | members | changes.touched_accounts(runner, members - touched, params, accounts)
+    region = set(touched).union(*(p.members for p in hit))
     hit_ids = {p.campaign_id for p in hit}
     carried_ids = [p.campaign_id for p in active if p.campaign_id not in hit_ids]
     region_seconds = time.perf_counter() - t0
@@ -80,7 +79,11 @@ def detect_incremental(
         found = DetectionResult(campaigns=[], params=params.model_dump(mode="json"), timings={}, graph={})
 
     t1 = time.perf_counter()
-    carried = changes.carried_campaigns(runner, carried_ids)
+    # A touched campaign the region's recompute no longer finds is kept as it was, not deactivated: an
+    # incremental run sees only part of the graph, and dropping a campaign is the full run's call.
+    found_members = [frozenset(c.members) for c in found.campaigns]
+    kept = [p.campaign_id for p in hit if not _still_found(p.members, found_members)]
+    carried = changes.carried_campaigns(runner, [*carried_ids, *kept])
     held = {a for c in carried for a in c.members}
     recomputed = [c for c in (_without(c, held) for c in found.campaigns) if c is not None]
     campaigns = sorted([*recomputed, *carried], key=lambda c: (-c.score, min(c.members)))
@@ -91,6 +94,7 @@ def detect_incremental(
         "region_accounts": len(region),
         "campaigns_recomputed": len(recomputed),
         "campaigns_carried": len(carried),
+        "campaigns_kept_unfound": len(kept),
         "campaigns": len(campaigns),
         "flagged_accounts": sum(len(c.members) for c in campaigns),
     }
@@ -100,6 +104,11 @@ def detect_incremental(
     return DetectionResult(
         campaigns=campaigns, params=found.params, timings=timings, graph=graph, metrics=found.metrics
     )
+
+
+def _still_found(members: frozenset[str], found: list[frozenset[str]]) -> bool:
+    """Some recomputed campaign holds at least half of the previous campaign's members."""
+    return any(2 * len(members & f) >= len(members) for f in found)
 
 
 def _without(campaign: CandidateCampaign, held: set[str]) -> CandidateCampaign | None:

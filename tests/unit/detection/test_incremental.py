@@ -114,3 +114,20 @@ def test_nothing_changed_carries_every_campaign_over_without_running_the_stages(
     assert scoped == []
     assert sorted(sorted(c.members) for c in result.campaigns) == [["a1", "a2"], ["b1", "b2"]]
     assert [n for n, _ in graph.calls if n == "detection/incremental_region"] == []
+
+
+def test_a_touched_campaign_the_recompute_no_longer_finds_is_kept_not_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The region's recompute finds a new group and only one member of the touched campaign.
+    monkeypatch.setattr(
+        incremental, "detect_campaigns", lambda *a, **k: _found({"n1", "n2", "n3", "n4", "a1"})
+    )
+    graph = _Graph(neighbours={"n1": {"a1"}}, stored={"C-0000000a": {"a1": 0.9, "a2": 0.9, "a3": 0.9}})
+    previous = [_prev("C-0000000a", {"a1", "a2", "a3"})]
+    result = incremental.detect_incremental(cast(SyncGdsRunner, graph), None, previous, ["n1"])
+    assert sorted(sorted(c.members) for c in result.campaigns) == [
+        ["a1", "a2", "a3"],
+        ["n1", "n2", "n3", "n4"],
+    ]
+    assert result.graph["campaigns_kept_unfound"] == 1
