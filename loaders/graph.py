@@ -83,6 +83,9 @@ class GraphWriter:
                 return False
             for step in steps:
                 tx.run(q(step.query), step.params).consume()
+            touched = accounts_of(steps)
+            if touched:
+                tx.run(q("load/stamp_accounts"), account_ids=touched, batch_id=batch_id).consume()
             tx.run(q("load/batch_mark"), batch_id=batch_id, unit=unit, kind=kind, rows=rows).consume()
             return True
 
@@ -117,6 +120,21 @@ class GraphWriter:
 
     def mark_unit_done(self, unit: str, kind: str, rows: int) -> None:
         self.apply_batch(f"{unit}:{kind}:done", unit, kind, rows, [])
+
+
+def accounts_of(steps: Sequence[Step]) -> list[str]:
+    """Every account a batch's rows name, sorted (concurrent writers then lock them in one order).
+
+    Stamped with the batch id in the same transaction as the writes, so an incremental detection run
+    learns exactly which accounts a batch changed once it committed, and never from a batch that did not.
+    """
+    ids = {
+        str(row["account_id"])
+        for step in steps
+        for row in step.params.get("rows", ())
+        if isinstance(row, dict) and row.get("account_id") is not None
+    }
+    return sorted(ids)
 
 
 def batch_id(

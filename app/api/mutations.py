@@ -17,7 +17,7 @@ from app.api.permissions import IsAnalyst
 from app.api.types.actors import Actor, Label
 from app.api.types.alerts import Watch, WatchInput
 from app.api.types.campaigns import ActorAttribution, Campaign
-from app.api.types.runs import DetectionRun
+from app.api.types.runs import DetectionRun, RunKind
 from app.domain.actor import actor_id
 from app.domain.label import graph_key
 from app.domain.vocabulary import CampaignStatus, LabelEntity
@@ -177,15 +177,16 @@ class Mutation:
 
     @mutation(
         permission_classes=[IsAnalyst],
-        description="Queue a detection run; a worker (`linkwatch worker`) executes it.",
+        description="Queue a detection run; a worker (`linkwatch worker`) executes it. INCREMENTAL "
+        "recomputes only what loads since the last run touched (a full run if none ran before).",
     )
-    async def trigger_detection_run(self, info: Info) -> DetectionRun:
+    async def trigger_detection_run(self, info: Info, kind: RunKind = RunKind.FULL) -> DetectionRun:
         from app.jobs import runner
 
         # Only queued here: detection would hold this API worker's CPU for minutes and die with a restart.
         # queue_run uses the synchronous driver: keep it off the event loop.
         run_id = await asyncio.to_thread(
-            runner.queue_run, info.context.settings, info.context.who, trigger="api"
+            runner.queue_run, info.context.settings, info.context.who, trigger="api", kind=kind.value
         )
         row = await run_service.get(info.context.graph, run_id)
         if row is None:

@@ -36,12 +36,18 @@ def detect(
         0.0, "--wait", help="Seconds to wait if another run is in progress (default: refuse at once)."
     ),
     limit: int = typer.Option(50, "--limit", min=1, help="Campaigns shown in the table."),
+    incremental: bool = typer.Option(
+        False,
+        "--incremental",
+        help="Recompute only what loads since the last run touched (a full run if none ran before).",
+    ),
 ) -> None:
     """Run detection once and print the campaigns found."""
     settings = get_settings()
+    kind = "incremental" if incremental else "full"
     try:
         with using_store(settings, "detect"):
-            summary = run_detection(settings, trigger="cli", lock_timeout=wait)
+            summary = run_detection(settings, trigger="cli", kind=kind, lock_timeout=wait)
     except DetectionBusyError as exc:
         _err().print(f"[yellow]{exc}[/yellow]")
         raise typer.Exit(2) from None
@@ -60,13 +66,14 @@ def runs(limit: int = typer.Option(20, "--limit", min=1, help="Runs shown, newes
     # The run id already carries its UTC start (R-YYYYmmddTHHMMSSZ-...); errors go under the table so
     # the table fits an 80-column terminal.
     table = Table(title="Detection runs", box=box.SIMPLE_HEAD)
-    for col in ("run", "status", "trigger", "by", "secs", "found", "new"):
+    for col in ("run", "kind", "status", "trigger", "by", "secs", "found", "new"):
         table.add_column(
             col, justify="right" if col in {"secs", "found", "new"} else "left", no_wrap=col != "by"
         )
     for r in records:
         table.add_row(
             r.run_id,
+            _kind(r),
             _status(r.status),
             r.trigger or "",
             r.requested_by or "",
@@ -79,6 +86,8 @@ def runs(limit: int = typer.Option(20, "--limit", min=1, help="Runs shown, newes
     for r in records:
         if r.error:
             console.print(f"[red]{r.run_id}[/red]: {r.error}", highlight=False)
+        elif r.status == "succeeded" and r.requested_kind not in (None, r.kind):
+            console.print(f"{r.run_id}: {r.requested_kind} requested, ran {r.kind} (no full run before it)")
 
 
 def print_campaigns(settings: Settings, limit: int) -> None:
@@ -111,11 +120,23 @@ def print_campaigns(settings: Settings, limit: int) -> None:
 
 
 def summary_line(s: RunSummary) -> str:
-    return (
-        f"run {s.run_id} succeeded in {s.timings.get('total', 0.0):.1f}s: {s.campaigns} campaigns "
-        f"({s.new} new, {s.continued} continued, {s.revived} revived), {s.deactivated} no longer found, "
-        f"{s.merges} merges, {s.splits} splits, {s.attributions_proposed} attributions proposed"
+    kind = (
+        s.kind
+        if s.kind == s.requested_kind
+        else f"{s.kind} (no full run before it, so not {s.requested_kind})"
     )
+    changed = f", {s.graph['changed_accounts']} accounts changed" if "changed_accounts" in s.graph else ""
+    return (
+        f"{kind} run {s.run_id} succeeded in {s.timings.get('total', 0.0):.1f}s: {s.campaigns} campaigns "
+        f"({s.new} new, {s.continued} continued, {s.revived} revived), {s.deactivated} no longer found, "
+        f"{s.merges} merges, {s.splits} splits, {s.attributions_proposed} attributions proposed{changed}"
+    )
+
+
+def _kind(r: run_store.RunRecord) -> str:
+    # Queued and running runs show what was asked for; finished ones what ran.
+    kind = r.kind if r.status in ("succeeded", "failed") else (r.requested_kind or r.kind)
+    return "incr" if kind == "incremental" else kind
 
 
 def _status(status: str) -> str:

@@ -28,7 +28,11 @@ from app.platform.settings import Settings, get_settings
 log = get_logger(__name__)
 err = Console(stderr=True)
 
-EVERY_HELP = "Scheduled full runs at this interval, e.g. 6h, 30m, 1d (UTC)."
+EVERY_HELP = "Scheduled full runs at this interval, e.g. 6h, 30m, 1d (UTC) [LINKWATCH_DETECT_FULL_EVERY]."
+INCREMENTAL_HELP = (
+    "Scheduled incremental runs at this interval, e.g. 15m (UTC), between the full ones "
+    "[LINKWATCH_DETECT_INCREMENTAL_EVERY]."
+)
 CRON_HELP = 'Scheduled full runs at this cron expression in UTC, e.g. "0 */6 * * *".'
 NOW_HELP = "Queue a scheduled run at start (default: yes with --every, no with --cron)."
 POLL_HELP = "How often to look for queued runs when idle, e.g. 5s, 1m."
@@ -52,6 +56,7 @@ def _ready_file(settings: Settings) -> Path:
 def worker(
     every: str | None = typer.Option(None, "--every", help=EVERY_HELP),
     cron: str | None = typer.Option(None, "--cron", help=CRON_HELP),
+    incremental_every: str | None = typer.Option(None, "--incremental-every", help=INCREMENTAL_HELP),
     now: bool | None = typer.Option(None, "--now/--no-now", help=NOW_HELP),
     poll: str = typer.Option("5s", "--poll", help=POLL_HELP),
     max_runs: int | None = typer.Option(None, "--max-runs", min=1, help=MAX_RUNS_HELP),
@@ -62,20 +67,24 @@ def worker(
     """Execute queued detection runs (and scheduled ones) until SIGTERM / SIGINT.
 
     A run in progress finishes first; a second signal stops at once."""
-    _start(every, cron, now, poll, max_runs, detach, wait, ready_file)
+    _start(every, cron, now, poll, max_runs, detach, wait, ready_file, incremental_every)
 
 
 def schedule(
     every: str | None = typer.Option(None, "--every", help=EVERY_HELP),
     cron: str | None = typer.Option(None, "--cron", help=CRON_HELP),
+    incremental_every: str | None = typer.Option(None, "--incremental-every", help=INCREMENTAL_HELP),
     now: bool | None = typer.Option(None, "--now/--no-now", help=NOW_HELP),
     max_runs: int | None = typer.Option(None, "--max-runs", min=1, help=MAX_RUNS_HELP),
     poll: str = typer.Option("5s", "--poll", help=POLL_HELP),
 ) -> None:
     """`worker` with a schedule: periodic detection until SIGTERM / SIGINT; queued runs execute too."""
+    settings = get_settings()
+    if every is None and cron is None:
+        every = settings.detect_full_every
     if (every is None) == (cron is None):
-        raise typer.BadParameter("give exactly one of --every or --cron")
-    _start(every, cron, now, poll, max_runs, False, 0.0, None)
+        raise typer.BadParameter("give exactly one of --every or --cron (or LINKWATCH_DETECT_FULL_EVERY)")
+    _start(every, cron, now, poll, max_runs, False, 0.0, None, incremental_every)
 
 
 def _start(
@@ -87,19 +96,25 @@ def _start(
     detach: bool,
     wait: float,
     ready_file: Path | None,
+    incremental_every: str | None = None,
 ) -> None:
     if every is not None and cron is not None:
         raise typer.BadParameter("give at most one of --every or --cron")
+    settings = get_settings()
+    if every is None and cron is None:
+        every = settings.detect_full_every
+    incremental_every = incremental_every or settings.detect_incremental_every
     try:
         poll_s = parse_every(poll).total_seconds()
         trigger = make_trigger(parse_every(every) if every else None, cron) if every or cron else None
+        inc_trigger = make_trigger(parse_every(incremental_every)) if incremental_every else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    settings = get_settings()
     if detach:
         args = ["--poll", poll]
         args += ["--every", every] if every else []
         args += ["--cron", cron] if cron else []
+        args += ["--incremental-every", incremental_every] if incremental_every else []
         args += [] if now is None else ["--now" if now else "--no-now"]
         args += ["--max-runs", str(max_runs)] if max_runs else []
         _detach(settings, args, wait)
@@ -111,6 +126,7 @@ def _start(
                 settings,
                 poll=poll_s,
                 trigger=trigger,
+                incremental_trigger=inc_trigger,
                 run_now=now if now is not None else every is not None,
                 max_runs=max_runs,
                 on_run=_print_summary,
@@ -123,7 +139,15 @@ def _start(
                 err.print(f"[red]the worker cannot reach the database: {exc}[/red]")
                 raise typer.Exit(1) from None
             _handle_signals(w)
-            what = f"every {every}" if every else f"cron {cron}" if cron else "no schedule"
+            what = (
+                f"full runs every {every}"
+                if every
+                else f"full runs at cron {cron}"
+                if cron
+                else "no schedule"
+            )
+            if incremental_every:
+                what += f", incremental runs every {incremental_every}"
             done = w.run(on_ready=lambda wk: _ready(wk, what, ready_file))
     finally:
         if ready_file is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -85,7 +85,10 @@ def detect_campaigns(
     runner: SyncGdsRunner,
     params: DetectionParams | None = None,
     previous: dict[str, int] | None = None,
+    scope: Collection[str] | None = None,
 ) -> DetectionResult:
+    """`scope`: only the accounts of an incremental run's region take part (`app.detection.incremental`);
+    weights, platform baselines and every later stage are the full run's."""
     params = params or DetectionParams()
     stats = RunStats()
     with ExitStack() as gds_stages:
@@ -94,7 +97,7 @@ def detect_campaigns(
             stats.graph["accounts"] = platform.accounts
             graph_name = GRAPH_PREFIX + uuid.uuid4().hex[:12]
             proj = gds_stages.enter_context(
-                projection.projected(runner.gds, graph_name, params, platform.accounts, previous)
+                projection.projected(runner.gds, graph_name, params, platform.accounts, previous, scope)
             )
         stats.graph["projected_accounts"] = proj.nodes
         stats.graph["projected_links"] = proj.relationships // 2

@@ -15,7 +15,6 @@ claims only once it holds the lock, so a `running` run always has a live lock ho
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,12 +22,11 @@ from neo4j import Driver, ManagedTransaction, NotificationMinimumSeverity
 from pydantic import BaseModel
 
 from app.detection.algorithms.attribution import AttributionOutcome, AttributionParams
-from app.detection.algorithms.model import DetectionResult
 from app.detection.algorithms.params import DetectionParams
-from app.detection.algorithms.tracking import TrackingParams, seeds_from
-from app.detection.graph import attribution, persist
+from app.detection.algorithms.tracking import TrackingParams
+from app.detection.graph import attribution, changes, persist
 from app.detection.graph.persist import PersistOutcome
-from app.jobs import runs
+from app.jobs import run_kinds, runs
 from app.jobs.alerts import outbox
 from app.jobs.lock import DetectionBusyError, detection_lock
 from app.platform.driver import sync_driver
@@ -42,7 +40,7 @@ QUEUED_LOCK_WAIT = 3600.0
 # ATTRIBUTED_TO...): expected, and noise in an operator's terminal.
 QUIET = NotificationMinimumSeverity.OFF
 
-Finder = Callable[[Settings, DetectionParams | None, dict[str, int] | None], DetectionResult]
+Finder = run_kinds.Finder
 
 __all__ = [
     "DetectionBusyError",
@@ -65,6 +63,8 @@ class RunSummary(BaseModel):
     status: str
     trigger: str
     requested_by: str | None
+    kind: str = "full"  # what ran; `requested_kind` differs when an incremental request ran full
+    requested_kind: str = "full"
     started_at: datetime
     finished_at: datetime
     campaigns: int
@@ -81,12 +81,17 @@ class RunSummary(BaseModel):
 
 
 def queue_run(
-    settings: Settings, requested_by: str | None, trigger: str, *, driver: Driver | None = None
+    settings: Settings,
+    requested_by: str | None,
+    trigger: str,
+    *,
+    kind: str = "full",
+    driver: Driver | None = None,
 ) -> str:
     """Record a requested run (`status: queued`) and return its id; `run_detection(run_id=...)` runs it."""
     drv = driver or sync_driver(settings)
     try:
-        return runs.queue(drv, settings.neo4j_database, requested_by, trigger)
+        return runs.queue(drv, settings.neo4j_database, requested_by, trigger, kind)
     finally:
         if driver is None:
             drv.close()
@@ -98,6 +103,7 @@ def run_detection(
     requested_by: str | None = None,
     trigger: str = "cli",
     *,
+    kind: str = "full",
     params: DetectionParams | None = None,
     lock_timeout: float | None = None,
     finder: Finder | None = None,
@@ -120,11 +126,12 @@ def run_detection(
                 raise ValueError(f"run {run_id} cannot start: it is {state}, not queued")
             trigger = existing.trigger or trigger
             requested_by = existing.requested_by or requested_by
+            kind = existing.requested_kind or existing.kind
         try:
             with detection_lock(settings, timeout, run_id or "(starting)") as held:
                 # Inside the lock: a refused fresh run leaves no record behind.
                 if run_id is None:
-                    run_id = runs.queue(drv, db, requested_by, trigger)
+                    run_id = runs.queue(drv, db, requested_by, trigger, kind)
                     held.describe(run_id)
                 stale = runs.fail_stale(drv, db)
                 if stale:
@@ -137,6 +144,7 @@ def run_detection(
                     run_id,
                     trigger,
                     requested_by,
+                    kind,
                     params,
                     finder,
                     tracking or TrackingParams(),
@@ -185,6 +193,7 @@ def run_next(
                     claimed.run_id,
                     claimed.trigger or "api",
                     claimed.requested_by,
+                    claimed.kind,
                     params,
                     finder,
                     tracking or TrackingParams(),
@@ -205,6 +214,7 @@ def _execute(
     run_id: str,
     trigger: str,
     requested_by: str | None,
+    kind: str,
     params: DetectionParams | None,
     finder: Finder | None,
     tracking: TrackingParams,
@@ -214,15 +224,17 @@ def _execute(
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
-    log.info("detection run started", run_id=run_id, trigger=trigger)
+    log.info("detection run started", run_id=run_id, trigger=trigger, kind=kind)
     try:
+        plan = run_kinds.plan_run(drv, db, kind)
+        if plan.note:
+            log.info("detection run kind", run_id=run_id, kind=plan.kind, note=plan.note)
         with drv.session(database=db, notifications_min_severity=QUIET) as session:
             previous = session.execute_read(persist.read_previous)
-        seeds = seeds_from(previous)
         timings["read_previous"] = time.perf_counter() - t0
 
         t = time.perf_counter()
-        result = (finder or _default_finder())(settings, params, seeds or None)
+        result = run_kinds.find(plan, settings, params, previous, finder)
         timings["find"] = time.perf_counter() - t
 
         def switch(tx: ManagedTransaction) -> tuple[PersistOutcome, AttributionOutcome, dict[str, float]]:
@@ -230,6 +242,7 @@ def _execute(
             outcome = persist.write_result(tx, run_id, result, tracking)
             t2 = time.perf_counter()
             attributed = attribution.attribute(tx, run_id, attribution_params)
+            consumed = changes.consume(tx, run_id, plan.batch_ids)
             t3 = time.perf_counter()
             outbox.raise_events(tx, run_id, outcome, attributed, settings)  # commits with the switch
             all_timings = {
@@ -244,6 +257,7 @@ def _execute(
                 **outcome.counts(),
                 "attributions_proposed": attributed.proposed,
                 "attributions_removed": attributed.removed,
+                "load_batches_taken_in": consumed,
             }
             run_params: dict[str, Any] = {
                 **result.params,
@@ -258,6 +272,7 @@ def _execute(
                 graph=result.graph,
                 metrics=metrics,
                 campaigns=len(outcome.campaign_ids),
+                kind=plan.kind,
             )
             return outcome, attributed, all_timings
 
@@ -282,6 +297,8 @@ def _execute(
         status="succeeded",
         trigger=trigger,
         requested_by=requested_by,
+        kind=plan.kind,
+        requested_kind=plan.requested,
         started_at=started,
         finished_at=datetime.now(UTC),
         campaigns=counts["campaigns"],
@@ -295,10 +312,3 @@ def _execute(
         timings={k: round(v, 4) for k, v in all_timings.items()},
         graph=result.graph,
     )
-
-
-def _default_finder() -> Finder:
-    # Looked up at call time so tests and benchmarks can swap the pipeline module's function.
-    from app.detection import pipeline
-
-    return pipeline.find_campaigns

@@ -29,6 +29,10 @@ class RunRecord(BaseModel):
     status: str
     trigger: str | None = None
     requested_by: str | None = None
+    # What ran (`full` | `incremental`) and what was asked for: an incremental request with no full run
+    # before it runs full. Runs recorded before kinds existed were full runs.
+    kind: str = "full"
+    requested_kind: str | None = None
     queued_at: datetime | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None
@@ -46,31 +50,44 @@ class RunRecord(BaseModel):
         return None
 
 
+RUN_KINDS = ("full", "incremental")
+
+
+def run_kind(kind: str) -> str:
+    if kind not in RUN_KINDS:
+        raise ValueError(f"unknown run kind {kind!r}: use one of {', '.join(RUN_KINDS)}")
+    return kind
+
+
 def new_run_id(now: datetime | None = None) -> str:
     """Sortable by time, unique across processes: `R-20260101T060000Z-3fa9c1`."""
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
     return f"R-{stamp}-{secrets.token_hex(3)}"
 
 
-def queue(driver: Driver, database: str, requested_by: str | None, trigger: str) -> str:
+def queue(driver: Driver, database: str, requested_by: str | None, trigger: str, kind: str = "full") -> str:
     run_id = new_run_id()
     driver.execute_query(
         q("detection/run_queue"),
         run_id=run_id,
         requested_by=requested_by,
         trigger=trigger,
+        kind=run_kind(kind),
         database_=database,
     )
     return run_id
 
 
-def queue_unless_pending(driver: Driver, database: str, requested_by: str | None, trigger: str) -> str | None:
+def queue_unless_pending(
+    driver: Driver, database: str, requested_by: str | None, trigger: str, kind: str = "full"
+) -> str | None:
     """Queue a run unless one with the same trigger is queued or running; None when skipped."""
     records, _, _ = driver.execute_query(
         q("detection/run_queue_unless_pending"),
         run_id=new_run_id(),
         requested_by=requested_by,
         trigger=trigger,
+        kind=run_kind(kind),
         database_=database,
     )
     return str(records[0]["run_id"]) if records else None
@@ -80,6 +97,7 @@ class Claim(BaseModel):
     run_id: str
     trigger: str | None = None
     requested_by: str | None = None
+    kind: str = "full"
 
 
 def claim(driver: Driver, database: str, worker: str) -> Claim | None:
@@ -144,10 +162,12 @@ def mark_succeeded(
     graph: dict[str, int],
     metrics: dict[str, float],
     campaigns: int,
+    kind: str = "full",
 ) -> None:
     tx.run(
         q("detection/run_succeed"),
         run_id=run_id,
+        kind=run_kind(kind),
         params=json.dumps(params, sort_keys=True, default=str),
         timings=json.dumps({k: round(v, 4) for k, v in timings.items()}, sort_keys=True),
         graph=json.dumps(graph, sort_keys=True),

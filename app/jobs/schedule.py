@@ -25,6 +25,7 @@ _PART = re.compile(r"(\d+)([smhd])")
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 JOB_ID = "scheduled-detection"
+INCREMENTAL_JOB_ID = "scheduled-incremental-detection"
 JOB_DEFAULTS: dict[str, Any] = {
     "max_instances": 1,
     "coalesce": True,
@@ -79,9 +80,15 @@ def fire_times(trigger: BaseTrigger, after: datetime, count: int) -> list[dateti
 
 
 def build_scheduler(
-    trigger: BaseTrigger, job: Callable[[], None], *, run_now: bool, now: datetime | None = None
+    trigger: BaseTrigger | None,
+    job: Callable[[], None],
+    *,
+    run_now: bool,
+    now: datetime | None = None,
+    incremental: tuple[BaseTrigger, Callable[[], None]] | None = None,
 ) -> BackgroundScheduler:
-    """A scheduler (not started) holding `job` at `trigger`'s ticks, plus one at once if `run_now`."""
+    """A scheduler (not started) holding `job` at `trigger`'s ticks, plus one at once if `run_now`, and
+    the incremental job at its own trigger's ticks (never at once: it builds on a full run)."""
     scheduler = BackgroundScheduler(
         timezone=UTC,
         # One thread: ticks run one after the other, never side by side.
@@ -89,11 +96,20 @@ def build_scheduler(
         job_defaults=JOB_DEFAULTS,
     )
     extra: dict[str, Any] = {"next_run_time": now or datetime.now(UTC)} if run_now else {}
-    scheduler.add_job(job, trigger, id=JOB_ID, name="scheduled detection", **extra)
+    if trigger is not None:
+        scheduler.add_job(job, trigger, id=JOB_ID, name="scheduled detection", **extra)
+    if incremental is not None:
+        inc_trigger, inc_job = incremental
+        scheduler.add_job(inc_job, inc_trigger, id=INCREMENTAL_JOB_ID, name="scheduled incremental detection")
     return scheduler
 
 
 def next_tick(scheduler: BackgroundScheduler) -> datetime | None:
-    job = scheduler.get_job(JOB_ID)
-    at = getattr(job, "next_run_time", None) if job is not None else None
-    return at if isinstance(at, datetime) else None
+    """The next tick of either job (full or incremental)."""
+    times = []
+    for job_id in (JOB_ID, INCREMENTAL_JOB_ID):
+        job = scheduler.get_job(job_id)
+        at = getattr(job, "next_run_time", None) if job is not None else None
+        if isinstance(at, datetime):
+            times.append(at)
+    return min(times, default=None)

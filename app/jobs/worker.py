@@ -56,6 +56,7 @@ class Worker:
         *,
         poll: float = DEFAULT_POLL,
         trigger: BaseTrigger | None = None,
+        incremental_trigger: BaseTrigger | None = None,
         run_now: bool = False,
         max_runs: int | None = None,
         name: str | None = None,
@@ -70,6 +71,7 @@ class Worker:
         self.settings = settings
         self.poll = poll
         self.trigger = trigger
+        self.incremental_trigger = incremental_trigger
         self.run_now = run_now
         self.max_runs = max_runs
         self.name = name or default_name()
@@ -119,17 +121,19 @@ class Worker:
             done += 1
         return done
 
-    def tick(self) -> None:
-        """A scheduler tick: queue a scheduled run unless the previous one is still pending."""
+    def tick(self, kind: str = "full") -> None:
+        """A scheduler tick: queue a scheduled run of `kind` unless the previous one is still pending."""
         try:
-            run_id = runs.queue_unless_pending(self._driver, self.settings.neo4j_database, None, "schedule")
+            run_id = runs.queue_unless_pending(
+                self._driver, self.settings.neo4j_database, None, "schedule", kind
+            )
         except Exception as exc:  # e.g. the database is unreachable: the next tick tries again
             log.error("scheduled run could not be queued", error=f"{type(exc).__name__}: {exc}")
             return
         if run_id is None:
             log.warning("scheduled run skipped: the previous scheduled run is still queued or running")
         else:
-            log.info("scheduled run queued", run_id=run_id)
+            log.info("scheduled run queued", run_id=run_id, kind=kind)
             self._wake.set()
 
     def check(self) -> None:
@@ -139,8 +143,18 @@ class Worker:
     def run(self, on_ready: Callable[[Worker], None] | None = None) -> int:
         """Execute queued runs (and queue scheduled ones) until `stop()` or `max_runs` runs; returns how
         many ran, failed ones included. `on_ready` is called once the scheduler (if any) has started."""
-        if self.trigger is not None:
-            self._scheduler = build_scheduler(self.trigger, self.tick, run_now=self.run_now)
+        if self.trigger is not None or self.incremental_trigger is not None:
+            incremental = (
+                (self.incremental_trigger, lambda: self.tick("incremental"))
+                if self.incremental_trigger is not None
+                else None
+            )
+            self._scheduler = build_scheduler(
+                self.trigger,
+                self.tick,
+                run_now=self.run_now and self.trigger is not None,
+                incremental=incremental,
+            )
             self._scheduler.start()
         if self.deliver_alerts:
             deliverer = Deliverer(self.settings, name=self.name, driver=self._driver)

@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     # Keyed hashing of payment instruments: the raw token never reaches the graph.
     instrument_hash_key: SecretStr | None = Field(default=None, alias="LINKWATCH_INSTRUMENT_HASH_KEY")
 
+    # Scheduled detection (`linkwatch worker` / `schedule` without --every / --cron): full runs, the
+    # reference, and incremental runs in between (docs/detection-runs.md). Intervals like 6h, 15m, 1d.
+    detect_full_every: str | None = Field(default=None, alias="LINKWATCH_DETECT_FULL_EVERY")
+    detect_incremental_every: str | None = Field(default=None, alias="LINKWATCH_DETECT_INCREMENTAL_EVERY")
+
     # HTTP API.
     # The built analyst console served at `/`; unset: console/dist of the source tree (app/api/console.py).
     console_dir: Path | None = Field(default=None, alias="LINKWATCH_CONSOLE_DIR")

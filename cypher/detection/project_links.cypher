@@ -1,8 +1,9 @@
 // name: detection/project_links
-// description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence.
+// description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence; with $scope, only the pairs inside that set of accounts (incremental runs).
 // mode: read
+// $entities (elementId -> true; null = all): an incremental run visits only the entities its region uses.
 CALL () {
-  MATCH (e:PaymentInstrument) WHERE $fam.instrument.enabled
+  MATCH (e:PaymentInstrument) WHERE $fam.instrument.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:PAID_WITH]-(:Account) } AS d
   WHERE 2 <= d <= $fam.instrument.max_degree
   MATCH (e)<-[:PAID_WITH]-(a:Account)
@@ -10,7 +11,7 @@ CALL () {
   WITH e, collect(a) AS m
   RETURN m, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw
   UNION ALL
-  MATCH (e:IP) WHERE $fam.ip.enabled
+  MATCH (e:IP) WHERE $fam.ip.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:USED_IP]-(:Account) } AS d
   WHERE 2 <= d <= $fam.ip.max_degree
   MATCH (e)<-[:USED_IP]-(a:Account)
@@ -18,7 +19,7 @@ CALL () {
   WITH e, collect(a) AS m
   RETURN m, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw
   UNION ALL
-  MATCH (e:Prefix) WHERE $fam.prefix.enabled
+  MATCH (e:Prefix) WHERE $fam.prefix.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(:Account) } AS paths
   WHERE paths >= 2
   CALL (e) {
@@ -29,7 +30,7 @@ CALL () {
   WITH m WHERE 2 <= size(m) <= $fam.prefix.max_degree
   RETURN m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw
   UNION ALL
-  MATCH (e:ASN) WHERE $fam.asn.enabled
+  MATCH (e:ASN) WHERE $fam.asn.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   CALL (e) {
     MATCH (e)<-[:IN_ASN]-(:IP)<-[:USED_IP]-(a:Account)
     WITH DISTINCT a ORDER BY a.account_id
@@ -38,7 +39,7 @@ CALL () {
   WITH m WHERE 2 <= size(m) <= $fam.asn.max_degree
   RETURN m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw
   UNION ALL
-  MATCH (e:EmailDomain) WHERE $fam.email_domain.enabled
+  MATCH (e:EmailDomain) WHERE $fam.email_domain.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:HAS_EMAIL_DOMAIN]-(:Account) } AS d
   WHERE 2 <= d <= $fam.email_domain.max_degree
   MATCH (e)<-[:HAS_EMAIL_DOMAIN]-(a:Account)
@@ -47,7 +48,8 @@ CALL () {
   RETURN m, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw
   UNION ALL
   // Templates carry both the content signal and, through the hour buckets on SENT, the lockstep signal.
-  MATCH (e:PromptTemplate) WHERE $fam.template.enabled OR $fam.synchrony.enabled
+  MATCH (e:PromptTemplate) WHERE ($fam.template.enabled OR $fam.synchrony.enabled)
+    AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:SENT]-(:Account) } AS d
   WHERE 2 <= d <= $template_max_degree
   MATCH (e)<-[s:SENT]-(a:Account)
@@ -63,16 +65,23 @@ CALL () {
 }
 // Rarity: IDF scaled to 1 for a pair-only entity, raised to $rarity_exponent (sharper = supernodes fade faster).
 WITH m, hs, ded, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
+// An incremental run projects only the pairs inside its region ($scope: account_id -> true; null = all).
+// Degrees, order and windows stay those of the whole platform, so a pair's weight is the full run's.
+WITH m, hs, ded, d, w, sw,
+     CASE WHEN $scope IS NULL THEN range(0, d - 1)
+          ELSE [p IN range(0, d - 1) WHERE $scope[m[p].account_id] IS NOT NULL] END AS starts
+WHERE size(starts) > 0
 // Small groups give every pair. Bigger ones link each member to its next $k co-members (circularly) in
 // account order, so pairs that recur across entities still accumulate weight while the pair count stays
 // d * (k + chords); $chords long-range offsets (below d / 2, so no pair twice) keep the ring from being a
 // chain of arcs that community detection would cut apart.
-UNWIND range(0, d - 1) AS i
+UNWIND starts AS i
 UNWIND CASE
   WHEN d <= 2 * $k + 1 THEN range(i + 1, d - 1)
   ELSE [o IN range(1, $k) | (i + o) % d]
      + [c IN range(1, $chords) WHERE c * d / (2 * ($chords + 1)) > $k | (i + c * d / (2 * ($chords + 1))) % d]
 END AS j
+WITH m, hs, ded, d, w, sw, i, j WHERE $scope IS NULL OR $scope[m[j].account_id] IS NOT NULL
 WITH m[i] AS x, m[j] AS y,
      w * (1.0 + CASE WHEN size(ded) > 0 THEN $dedication_boost * sqrt(ded[i] * ded[j]) ELSE 0.0 END) + CASE
        WHEN sw > 0.0 AND size(hs[i]) > 0 AND size(hs[j]) > 0 THEN sw * gds.similarity.jaccard(hs[i], hs[j])

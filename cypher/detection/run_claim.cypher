@@ -14,4 +14,5 @@ WITH c.run_id AS candidate
 MATCH (r:DetectionRun {run_id: candidate})
 WHERE r.status = 'queued'
 SET r.status = 'running', r.started_at = datetime(), r.pid = $pid, r.host = $host, r.worker = $worker
-RETURN r.run_id AS run_id, r.trigger AS trigger, r.requested_by AS requested_by
+RETURN r.run_id AS run_id, r.trigger AS trigger, r.requested_by AS requested_by,
+       coalesce(r.kind, 'full') AS kind

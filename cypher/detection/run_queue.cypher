@@ -5,6 +5,8 @@ CREATE (r:DetectionRun {
   run_id: $run_id,
   status: 'queued',
   trigger: $trigger,
+  kind: $kind,
+  requested_kind: $kind,
   requested_by: $requested_by,
   queued_at: datetime()
 })

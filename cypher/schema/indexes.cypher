@@ -10,4 +10,5 @@ CREATE INDEX run_started IF NOT EXISTS FOR (n:DetectionRun) ON (n.started_at);
 CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
 CREATE INDEX decision_at IF NOT EXISTS FOR (n:Decision) ON (n.at);
 CREATE INDEX alert_event_seq IF NOT EXISTS FOR (n:AlertEvent) ON (n.seq);
-CREATE INDEX alert_delivery_due IF NOT EXISTS FOR (n:AlertDelivery) ON (n.status, n.next_attempt_at)
+CREATE INDEX alert_delivery_due IF NOT EXISTS FOR (n:AlertDelivery) ON (n.status, n.next_attempt_at);
+CREATE INDEX account_load_batch IF NOT EXISTS FOR (n:Account) ON (n.load_batch)

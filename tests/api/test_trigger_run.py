@@ -53,3 +53,28 @@ async def test_trigger_queues_a_run_that_a_worker_then_executes(
     assert final["finishedAt"] is not None
     listed = data(await api.gql("{ detectionRuns(first: 1) { edges { node { id } } } }", keys.viewer))
     assert listed["detectionRuns"]["edges"][0]["node"]["id"] == run["id"]
+
+
+async def test_an_incremental_request_is_queued_as_one_and_runs_full_without_a_full_run_before(
+    api: Api, keys: Keys, settings: Settings, driver: Driver
+) -> None:
+    driver.execute_query("MATCH (r:DetectionRun) DETACH DELETE r")  # no full run to build on
+    run = data(
+        await api.gql(
+            "mutation { triggerDetectionRun(kind: INCREMENTAL) { id status kind requestedKind } }",
+            keys.analyst,
+        )
+    )["triggerDetectionRun"]
+    assert (run["status"], run["kind"], run["requestedKind"]) == ("queued", "INCREMENTAL", "INCREMENTAL")
+    with Worker(settings, driver=driver, name="test-worker") as worker:
+        summary = await asyncio.to_thread(worker.drain_once)
+    assert summary is not None
+    assert (summary.kind, summary.requested_kind) == ("full", "incremental")
+    final = data(
+        await api.gql(
+            "query($id: ID!) { detectionRun(id: $id) { status kind requestedKind } }",
+            keys.viewer,
+            id=run["id"],
+        )
+    )["detectionRun"]
+    assert final == {"status": "succeeded", "kind": "FULL", "requestedKind": "INCREMENTAL"}

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 
 import strawberry
 from strawberry.scalars import JSON
 
 from app.platform.runner import Row
 from app.services.convert import parse_json, to_datetime
+
+
+@strawberry.enum(description="A full recompute, or only what loads since the last run touched.")
+class RunKind(Enum):
+    FULL = "full"
+    INCREMENTAL = "incremental"
 
 
 @strawberry.type(description="One detection run: parameters, timings, graph sizes and quality metrics.")
@@ -26,6 +33,10 @@ class DetectionRun:
     campaigns: int | None
     requested_by: str | None
     trigger: str | None
+    kind: RunKind = strawberry.field(description="What ran (for a queued or running run, what was asked for)")
+    requested_kind: RunKind | None = strawberry.field(
+        description="What was asked for: an incremental request with no full run before it runs full"
+    )
 
     @classmethod
     def of(cls, row: Row) -> DetectionRun:
@@ -43,4 +54,7 @@ class DetectionRun:
             campaigns=row.get("campaigns"),
             requested_by=row.get("requested_by"),
             trigger=row.get("trigger"),
+            # Runs recorded before kinds existed were full runs.
+            kind=RunKind(row.get("kind") or "full"),
+            requested_kind=RunKind(row["requested_kind"]) if row.get("requested_kind") else None,
         )

@@ -9,9 +9,10 @@ two accounts' hour buckets on that template. It runs through the GDS client's Cy
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from graphdatascience import GraphDataScience
 from graphdatascience.graph.graph_api import Graph
@@ -35,22 +36,20 @@ def projected(
     params: DetectionParams,
     accounts: int,
     previous: dict[str, int] | None,
+    scope: Collection[str] | None = None,
 ) -> Iterator[Projection]:
     """The projection for the length of the `with` block; dropped by name afterwards, also when the
-    projection itself or anything in the block fails, so a failure leaves nothing in the GDS catalog."""
+    projection itself or anything in the block fails, so a failure leaves nothing in the GDS catalog.
+    `scope`: only links between these accounts (an incremental run's region), weighted as in a full run."""
     try:
-        yield _project(gds, graph_name, params, accounts, previous)
+        yield _project(gds, graph_name, params, accounts, previous, scope)
     finally:
         gds.graph.drop(graph_name, fail_if_missing=False)
 
 
-def _project(
-    gds: GraphDataScience,
-    graph_name: str,
-    params: DetectionParams,
-    accounts: int,
-    previous: dict[str, int] | None,
-) -> Projection:
+def family_limits(params: DetectionParams, accounts: int) -> tuple[dict[str, dict[str, Any]], int]:
+    """Each family's settings with its supernode cut-off at this platform size, and the templates' cut-off
+    (templates carry two families): what the projection and an incremental run's region both use."""
     fam = {
         name: {**f.model_dump(), "max_degree": f.max_degree(accounts)} for name, f in params.families.items()
     }
@@ -59,6 +58,26 @@ def _project(
         for f in ("template", "synchrony")
         if params.families[f].enabled
     ]
+    return fam, max(tmpl, default=0)
+
+
+def _entities(gds: GraphDataScience, scope: Collection[str] | None) -> dict[str, bool] | None:
+    """The entities a scoped projection visits: those its accounts use (no others can give a pair)."""
+    if scope is None:
+        return None
+    rows = gds.run_cypher(q("detection/region_entities"), params={"region": sorted(scope)})
+    return dict.fromkeys((str(e) for e in rows["entity"]), True) if len(rows) else {}
+
+
+def _project(
+    gds: GraphDataScience,
+    graph_name: str,
+    params: DetectionParams,
+    accounts: int,
+    previous: dict[str, int] | None,
+    scope: Collection[str] | None = None,
+) -> Projection:
+    fam, template_max_degree = family_limits(params, accounts)
     prev = previous or {}
     # Seeds must be non-negative and unique for accounts new to this run: ids above every previous seed.
     offset = max(prev.values(), default=-1) + 1
@@ -74,9 +93,12 @@ def _project(
             dedication_boost=params.dedication_boost,
             dedication_prior=float(params.dedication_prior),
             min_pair_weight=params.min_pair_weight,
-            template_max_degree=max(tmpl, default=0),
+            template_max_degree=template_max_degree,
             previous=prev,
             seed_offset=offset,
+            # A map, not a list: membership is one hash lookup per pair end in the query.
+            scope=None if scope is None else dict.fromkeys(scope, True),
+            entities=_entities(gds, scope),
         )
     except ValueError:
         # The client refuses a projection result that is not a map: GDS's aggregation over no rows (no

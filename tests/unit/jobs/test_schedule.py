@@ -8,7 +8,15 @@ import pytest
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from app.jobs.schedule import JOB_ID, build_scheduler, fire_times, make_trigger, next_tick, parse_every
+from app.jobs.schedule import (
+    INCREMENTAL_JOB_ID,
+    JOB_ID,
+    build_scheduler,
+    fire_times,
+    make_trigger,
+    next_tick,
+    parse_every,
+)
 
 T0 = datetime(2026, 5, 1, 0, 0, tzinfo=UTC)
 H = timedelta(hours=1)
@@ -74,5 +82,42 @@ def test_scheduled_job_never_overlaps_and_coalesces(run_now: bool) -> None:
         assert job.misfire_grace_time is None
         assert str(scheduler.timezone) == "UTC"
         assert next_tick(scheduler) == (start if run_now else start + 6 * H)
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+def test_incremental_runs_have_their_own_cadence_and_never_fire_at_start() -> None:
+    start = datetime.now(UTC)
+    full = make_trigger(every=24 * H, now=start)
+    often = make_trigger(every=timedelta(minutes=15), now=start)
+    fired: list[str] = []
+    scheduler = build_scheduler(
+        full,
+        lambda: fired.append("full"),
+        run_now=False,
+        now=start,
+        incremental=(often, lambda: fired.append("inc")),
+    )
+    scheduler.start(paused=True)
+    try:
+        inc = scheduler.get_job(INCREMENTAL_JOB_ID)
+        assert (inc.max_instances, inc.coalesce) == (1, True)
+        assert next_tick(scheduler) == start + timedelta(minutes=15)  # the sooner of the two jobs
+        assert scheduler.get_job(JOB_ID).next_run_time == start + 24 * H
+    finally:
+        scheduler.shutdown(wait=False)
+    assert fired == []
+
+
+def test_an_incremental_schedule_alone_is_a_schedule() -> None:
+    start = datetime.now(UTC)
+    often = make_trigger(every=timedelta(minutes=15), now=start)
+    scheduler = build_scheduler(
+        None, lambda: None, run_now=True, now=start, incremental=(often, lambda: None)
+    )
+    scheduler.start(paused=True)
+    try:
+        assert scheduler.get_job(JOB_ID) is None
+        assert next_tick(scheduler) == start + timedelta(minutes=15)
     finally:
         scheduler.shutdown(wait=False)

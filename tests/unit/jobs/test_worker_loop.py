@@ -118,7 +118,9 @@ def test_scheduler_ticks_queue_runs_and_wake_the_worker(monkeypatch: pytest.Monk
     queue: list[str] = []
     lock = threading.Lock()
 
-    def queue_unless_pending(_driver: Driver, _db: str, _by: str | None, trigger: str) -> str | None:
+    def queue_unless_pending(
+        _driver: Driver, _db: str, _by: str | None, trigger: str, _kind: str = "full"
+    ) -> str | None:
         with lock:
             if queue:  # the previous scheduled run is still pending: this tick is skipped
                 return None

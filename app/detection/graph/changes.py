@@ -1,0 +1,82 @@
+"""What changed since the last run, and the region an incremental run recomputes.
+
+Loaders stamp every account a batch writes or links with the batch id, in the batch's own transaction
+(`loaders/graph.py`), and each `LoadBatch` marker stays *pending* until a successful run takes it in:
+`consume` runs inside that run's switch transaction. A run reads the pending batch ids first and their
+accounts second, so a batch committing in between is simply left for the next run; a failed run consumes
+nothing. No clocks are compared, so concurrent loads and skewed hosts cannot hide a change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Sequence
+
+from neo4j import ManagedTransaction
+
+from app.detection.algorithms.model import CandidateCampaign, EvidenceItem
+from app.detection.algorithms.params import DetectionParams
+from app.detection.graph.projection import family_limits
+from app.platform.cypher import q
+from app.platform.runner import SyncRunner
+
+
+def pending_batches(runner: SyncRunner) -> list[str]:
+    return [str(r["batch_id"]) for r in runner.run("detection/changes_pending")]
+
+
+def changed_accounts(runner: SyncRunner, batch_ids: Sequence[str]) -> list[str]:
+    if not batch_ids:
+        return []
+    return [str(r["account_id"]) for r in runner.run("detection/changes_accounts", batch_ids=list(batch_ids))]
+
+
+def consume(tx: ManagedTransaction, run_id: str, batch_ids: Sequence[str]) -> int:
+    if not batch_ids:
+        return 0
+    record = tx.run(q("detection/changes_consume"), batch_ids=list(batch_ids), run_id=run_id).single()
+    return int(record["consumed"]) if record else 0
+
+
+def touched_accounts(
+    runner: SyncRunner, changed: Collection[str], params: DetectionParams, accounts: int
+) -> set[str]:
+    """The changed accounts and every account the projection could pair with one of them: co-members of a
+    shared entity below its family's cut-off, limited to the sampling windows in entities too big to give
+    all their pairs (the same windows as `project_links`, so nothing the projection links is left out)."""
+    if not changed:
+        return set()
+    fam, template_max_degree = family_limits(params, accounts)
+    rows = runner.run(
+        "detection/incremental_region",
+        changed=sorted(changed),
+        changed_set=dict.fromkeys(changed, True),
+        fam=fam,
+        template_max_degree=template_max_degree,
+        k=params.sample_k,
+        chords=params.sample_chords,
+    )
+    return {str(r["account_id"]) for r in rows}
+
+
+def carried_campaigns(runner: SyncRunner, campaign_ids: Sequence[str]) -> list[CandidateCampaign]:
+    """Campaigns as the last run wrote them, in the result's form, so the switch keeps them as they are."""
+    if not campaign_ids:
+        return []
+    out = []
+    for r in runner.run("detection/campaigns_carried", campaign_ids=list(campaign_ids)):
+        out.append(
+            CandidateCampaign(
+                members={
+                    str(a): float(m if m is not None else 1.0)
+                    for a, m in zip(r["accounts"], r["memberships"], strict=True)
+                },
+                score=float(r["score"] or 0.0),
+                features=json.loads(r["features"]) if r["features"] else {},
+                evidence=[EvidenceItem.model_validate(e) for e in json.loads(r["evidence"] or "[]")],
+                capability=str(r["capability"] or "other"),
+                first_seen=r["first_seen"],
+                last_seen=r["last_seen"],
+            )
+        )
+    return out
