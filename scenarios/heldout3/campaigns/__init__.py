@@ -1,0 +1,1 @@
+"""Campaign styles of the held-back split, one module each."""

@@ -1,0 +1,1 @@
+"""Benign look-alike cohorts of the held-back split, one module each."""
