@@ -85,10 +85,8 @@ def user_times(w: World, n: int, tz: float, start: float) -> list[float]:
     out: list[float] = []
     for i in range(n):
         d = day_list[i % days]
-        if i < days or r.random() < 0.5:
-            t = w.diurnal(d, tz)
-        else:
-            t = out[-1] + r.expovariate(1 / 240.0)  # same session, a few minutes later
+        # the first visit of each active day, then often more requests in the same session
+        t = w.diurnal(d, tz) if i < days or r.random() < 0.5 else out[-1] + r.expovariate(1 / 240.0)
         out.append(max(t, start + 60))
     return [t for t in out if t < T_END]
 
@@ -339,7 +337,7 @@ def build_background(w: World, n: int) -> list[str]:
             signup_channel=r.choice(("web", "education")),
         )
         made.append(acct)
-        ips = r.sample(pool, 2) + [w.new_ip(w.asn_of("residential", asn.country))]
+        ips = [*r.sample(pool, 2), w.new_ip(w.asn_of("residential", asn.country))]
         vol = _volume(w)
         if vol:
             user_requests(

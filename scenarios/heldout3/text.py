@@ -240,6 +240,27 @@ _SENT_TAIL = (
 )
 
 
+_POEMS = ("the sea", "my cat", "autumn", "Monday mornings", "coffee", "my grandmother", "a rainy city")
+_PAIRS = (
+    "iPhone and Pixel",
+    "Postgres and MySQL",
+    "renting and buying",
+    "Kindle and Kobo",
+    "React and Vue",
+    "index funds and ETFs",
+)
+_REGEXES = (
+    "UK postcodes",
+    "dates like 2024-01-31",
+    "hex colours",
+    "US phone numbers",
+    "semantic version strings",
+)
+_AILMENTS = ("a sore throat", "back pain", "trouble sleeping", "a headache every afternoon")
+_FORMATS = ("LinkedIn post", "tweet", "toast", "thank-you note", "product description")
+_GADGETS = ("laptop", "running shoe", "budget phone", "mechanical keyboard", "stroller")
+
+
 def sentence(r: random.Random) -> str:
     tail = r.choice(_SENT_TAIL)
     s = f"{r.choice(_SENT_SUBJ)} {r.choice(_SENT_VERB)} {r.choice(_SENT_OBJ)}"
@@ -254,13 +275,17 @@ def code_snippet(r: random.Random, lang: str) -> str:
     var = r.choice(("items", "rows", "data", "users", "result", "payload", "records"))
     if lang in ("Python",):
         return (
-            f"def process({var}):\n    out = []\n    for x in {var}:\n        if x['{r.choice(('id', 'name', 'ts'))}']:"
+            f"def process({var}):\n    out = []\n    for x in {var}:\n        if "
+            f"x['{r.choice(('id', 'name', 'ts'))}']:"
             f"\n            out.append(x)\n    return out[{r.randint(0, 3)}]"
         )
     if lang in ("JavaScript", "TypeScript"):
-        return f"const {var} = await fetch(url).then(r => r.json());\n{var}.map(x => x.{r.choice(('id', 'name'))}).forEach(console.log);"
+        return (
+            f"const {var} = await fetch(url).then(r => r.json());\n{var}.map(x => "
+            f"x.{r.choice(('id', 'name'))}).forEach(console.log);"
+        )
     if lang == "SQL":
-        return f"SELECT id, name, COUNT(*) FROM {var} JOIN orders ON orders.user_id = id GROUP BY name;"
+        return f"SELECT id, name, COUNT(*) FROM {var} JOIN orders ON orders.user_id = id GROUP BY name;"  # noqa: S608
     return f"// {lang}\nfor (int i = 0; i <= {var}.length; i++) {{ total += {var}[i]; }}"
 
 
@@ -271,50 +296,71 @@ def benign_prompt(r: random.Random) -> str:
     if k == 0:
         return f"how do i {r.choice(CODE_TASKS)} in {lang.lower()}"
     if k == 1:
-        return f"I'm getting this error in {lang}: {r.choice(ERRORS)}\n\n{code_snippet(r, lang)}\n\nwhat am I doing wrong?"
+        return (
+            f"I'm getting this error in {lang}: "
+            f"{r.choice(ERRORS)}\n\n{code_snippet(r, lang)}\n\nwhat am I doing wrong?"
+        )
     if k == 2:
         return f"Write a {r.choice(TONES)} email to my {r.choice(RECIPIENTS)} about {r.choice(SUBJECTS)}."
     if k == 3:
-        return f"Can you give me a recipe for {r.choice(DISHES)}? I have about {r.choice(('30 minutes', 'an hour', 'two hours'))}."
+        return (
+            f"Can you give me a recipe for {r.choice(DISHES)}? I have about "
+            f"{r.choice(('30 minutes', 'an hour', 'two hours'))}."
+        )
     if k == 4:
-        return f"Plan a {r.randint(2, 9)}-day trip to {r.choice(PLACES)} on a {r.choice(('tight', 'moderate', 'generous'))} budget"
+        return (
+            f"Plan a {r.randint(2, 9)}-day trip to {r.choice(PLACES)} on a "
+            f"{r.choice(('tight', 'moderate', 'generous'))} budget"
+        )
     if k == 5:
         return f"Explain {r.choice(TOPICS)} in simple terms"
     if k == 6:
-        return f"Help me write a cover letter for a {r.choice(JOBS)} position. I have {r.randint(1, 12)} years of experience."
+        return (
+            f"Help me write a cover letter for a {r.choice(JOBS)} position. I have "
+            f"{r.randint(1, 12)} years of experience."
+        )
     if k == 7:
         return f"what's the difference between {r.choice(TOPICS)} and {r.choice(TOPICS)}?"
     if k == 8:
         return f"Give me a {r.randint(4, 16)}-week plan for {r.choice(HOBBIES)}."
     if k == 9:
         a, b = r.randint(12, 999), r.randint(2, 60)
-        return f"If I save ${a} a month at {b / 10:.1f}% interest, how much will I have in {r.randint(2, 30)} years?"
+        return (
+            f"If I save ${a} a month at {b / 10:.1f}% interest, how much will I have in "
+            f"{r.randint(2, 30)} years?"
+        )
     if k == 10:
         return f"rewrite this so it sounds less rude: {sentence(r)} {sentence(r)}"
     if k == 11:
-        return f"Write a short poem about {r.choice(('the sea', 'my cat', 'autumn', 'Monday mornings', 'coffee', 'my grandmother', 'a rainy city'))}"
+        return f"Write a short poem about {r.choice(_POEMS)}"
     if k == 12:
         return f"Can you review my {lang} code and suggest improvements?\n\n{code_snippet(r, lang)}"
     if k == 13:
-        return f"Make a table comparing {r.choice(('iPhone and Pixel', 'Postgres and MySQL', 'renting and buying', 'Kindle and Kobo', 'React and Vue', 'index funds and ETFs'))}"
+        return f"Make a table comparing {r.choice(_PAIRS)}"
     if k == 14:
-        return f"My {r.choice(('son', 'daughter', 'nephew'))} is {r.randint(6, 15)} and struggles with {r.choice(('fractions', 'reading', 'essay writing', 'algebra', 'spelling'))}. Any tips?"
+        return (
+            f"My {r.choice(('son', 'daughter', 'nephew'))} is {r.randint(6, 15)} and struggles with "
+            f"{r.choice(('fractions', 'reading', 'essay writing', 'algebra', 'spelling'))}. Any tips?"
+        )
     if k == 15:
         return f"Draft talking points for a meeting about {r.choice(NOUNS)}"
     if k == 16:
-        return f"Write a regex that matches {r.choice(('UK postcodes', 'dates like 2024-01-31', 'hex colours', 'US phone numbers', 'semantic version strings'))}"
+        return f"Write a regex that matches {r.choice(_REGEXES)}"
     if k == 17:
-        return f"I have {r.choice(('a sore throat', 'back pain', 'trouble sleeping', 'a headache every afternoon'))} for {r.randint(2, 14)} days, should I see a doctor?"
+        return f"I have {r.choice(_AILMENTS)} for {r.randint(2, 14)} days, should I see a doctor?"
     if k == 18:
-        return f"Give me {r.randint(3, 15)} name ideas for a {r.choice(('bakery', 'podcast', 'cat', 'startup', 'band', 'hiking club', 'newsletter'))}"
+        return (
+            f"Give me {r.randint(3, 15)} name ideas for a "
+            f"{r.choice(('bakery', 'podcast', 'cat', 'startup', 'band', 'hiking club', 'newsletter'))}"
+        )
     if k == 19:
-        return f"Write a {r.choice(('LinkedIn post', 'tweet', 'toast', 'thank-you note', 'product description'))} about {r.choice(NOUNS)}"
+        return f"Write a {r.choice(_FORMATS)} about {r.choice(NOUNS)}"
     if k == 20:
         return f"Explain what this does:\n{code_snippet(r, lang)}"
     if k == 21:
         return f"Quiz me on {r.choice(TOPICS)}, {r.randint(3, 10)} questions, one at a time"
     if k == 22:
-        return f"whats a good {r.choice(('laptop', 'running shoe', 'budget phone', 'mechanical keyboard', 'stroller'))} under {r.randint(1, 20) * 50} dollars"
+        return f"whats a good {r.choice(_GADGETS)} under {r.randint(1, 20) * 50} dollars"
     return f"{paragraph(r, 1, 3)}\n\nIs this accurate? Give me more context."
 
 

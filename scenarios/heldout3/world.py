@@ -302,7 +302,8 @@ class World:
         return self.requests_per_account / 12.0
 
     def count(self, mean: float, *, minimum: int = 1) -> int:
-        """A request count around ``mean`` (at the default 12 requests/account), scaled by the platform rate."""
+        """A request count around ``mean`` (at the default 12 requests/account), scaled by the "
+        "platform rate."""
         m = max(mean * self.scale(), 0.05)
         return max(minimum, int(self.np_rng.poisson(m)))
 
@@ -583,7 +584,7 @@ class World:
                     continue
                 rec = {
                     "account_id": q.account,
-                    "ts": int(round(q.ts)),
+                    "ts": round(q.ts),
                     "prompt": q.prompt,
                     "model": q.model,
                     "input_tokens": q.input_tokens,

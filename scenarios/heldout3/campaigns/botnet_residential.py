@@ -40,7 +40,8 @@ def problem(w: World) -> str:
         a, b = r.randint(40, 120), r.randint(40, 120)
         return (
             f"A train leaves {r.choice(_CITIES)} at {r.randint(5, 11)}:{r.choice(('00', '15', '30', '45'))} "
-            f"travelling at {a} km/h. A second train leaves {r.randint(1, 3)} hours later on the same track at "
+            f"travelling at {a} km/h. A second train leaves {r.randint(1, 3)} hours later on the "
+            "same track at "
             f"{b + 30} km/h. When does the second train catch up with the first?"
         )
     if k == 1:
@@ -48,16 +49,23 @@ def problem(w: World) -> str:
         return f"Find all real solutions of x^2 - ({x + y})x + ({x * y}) = 0 and verify each one."
     if k == 2:
         n, m = r.randint(5, 12), r.randint(2, 4)
-        return f"In how many ways can {n} people be seated around a round table if {m} particular people must sit together?"
+        return (
+            f"In how many ways can {n} people be seated around a round table if {m} particular "
+            "people must sit together?"
+        )
     if k == 3:
         return (
             f"Three boxes are labelled apples, oranges and mixed, and every label is wrong. You may take "
-            f"{r.choice(('one fruit', 'a single fruit'))} from one box without looking. Which box do you pick from, and how "
+            f"{r.choice(('one fruit', 'a single fruit'))} from one box without looking. Which "
+            "box do you pick from, and how "
             "do you relabel all three?"
         )
     if k == 4:
         p, q = r.randint(2, 9), r.randint(10, 60)
-        return f"A bag has {p} red and {q} blue marbles. Two are drawn without replacement. What is the probability both are red? Give an exact fraction."
+        return (
+            f"A bag has {p} red and {q} blue marbles. Two are drawn without replacement. What is the "
+            "probability both are red? Give an exact fraction."
+        )
     n = r.randint(50, 500)
     return f"What is the sum of all positive integers below {n} that are divisible by 3 or 5 but not by both?"
 

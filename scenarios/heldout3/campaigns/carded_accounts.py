@@ -9,21 +9,23 @@ labelled with moderate confidence.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from scenarios.heldout3.base import CONTENT, INFRA, MONEY, TIMING, CampaignStyle
 from scenarios.heldout3.world import DAY, HOUR, NEW_MODEL, OLD_MODELS, RELEASE, T0, World
 
-TOOLS = {
-    "get_weather": '{"name": "get_weather", "parameters": {"city": "string", "unit": "c|f"}}',
-    "search_flights": '{"name": "search_flights", "parameters": {"from": "IATA", "to": "IATA", "date": "YYYY-MM-DD"}}',
-    "create_event": '{"name": "create_event", "parameters": {"title": "string", "start": "datetime", "attendees": "list"}}',
-    "query_db": '{"name": "query_db", "parameters": {"sql": "string"}}',
-    "send_email": '{"name": "send_email", "parameters": {"to": "string", "subject": "string", "body": "string"}}',
-    "get_quote": '{"name": "get_quote", "parameters": {"ticker": "string"}}',
-    "convert_currency": '{"name": "convert_currency", "parameters": {"amount": "number", "from": "ISO4217", "to": "ISO4217"}}',
-    "lookup_order": '{"name": "lookup_order", "parameters": {"order_id": "string"}}',
+_TOOL_PARAMS = {
+    "get_weather": {"city": "string", "unit": "c|f"},
+    "search_flights": {"from": "IATA", "to": "IATA", "date": "YYYY-MM-DD"},
+    "create_event": {"title": "string", "start": "datetime", "attendees": "list"},
+    "query_db": {"sql": "string"},
+    "send_email": {"to": "string", "subject": "string", "body": "string"},
+    "get_quote": {"ticker": "string"},
+    "convert_currency": {"amount": "number", "from": "ISO4217", "to": "ISO4217"},
+    "lookup_order": {"order_id": "string"},
 }
+TOOLS = {k: json.dumps({"name": k, "parameters": v}) for k, v in _TOOL_PARAMS.items()}
 REQUESTS = (
     "Is it going to rain in {city} tomorrow? If so, move my 3pm walk to Thursday.",
     "Find me a flight from {a} to {b} on the cheapest day next week and email the options to my boss.",

@@ -78,7 +78,10 @@ class ComputerUseScrape(CampaignStyle):
             )
             own_v6 = w.new_ip(r.choice(v6_carriers), v6=True)
             steps_left = w.count(self.requests_mean)
-            ua = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/133.0.6943.53 Safari/537.36"
+            ua = (
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                "HeadlessChrome/133.0.6943.53 Safari/537.36"
+            )
             while steps_left > 0:
                 t = r.uniform(max(created, T0), T_END)
                 eid = f"{r.randrange(16**8):08x}"
@@ -92,10 +95,12 @@ class ComputerUseScrape(CampaignStyle):
                     t += r.uniform(6, 40)
                     width, height = r.choice(((1280, 800), (1440, 900), (1920, 1080), (1080, 2340)))
                     prompt = (
-                        f"<image: screenshot {width}x{height} png>\nYou are a computer-use agent operating a {env}.\n"
+                        f"<image: screenshot {width}x{height} png>\nYou are a computer-use agent "
+                        f"operating a {env}.\n"
                         f"Goal: {goal}\nEpisode {eid}, step {step}.\nPrevious actions:\n"
                         + ("\n".join(hist[-4:]) if hist else "(none)")
-                        + '\nRespond with the next action only, as JSON: {"action": ..., "x": int, "y": int, "text": str}'
+                        + '\nRespond with the next action only, as JSON: {"action": ..., "x": '
+                        'int, "y": int, "text": str}'
                     )
                     ip = own_v6 if r.random() < 0.2 else r.choice(exits)
                     model = NEW_MODEL if t > switch and r.random() < self.switch_share else OLD_MODELS[0]
@@ -109,7 +114,6 @@ class ComputerUseScrape(CampaignStyle):
                         user_agent=ua,
                         input_tokens=r.randint(1400, 2600),
                     )
-                    hist.append(
-                        f'{step}. {{"action": "{r.choice(_ACTIONS)}", "x": {r.randint(0, width)}, "y": {r.randint(0, height)}}}'
-                    )
+                    act, x, y = r.choice(_ACTIONS), r.randint(0, width), r.randint(0, height)
+                    hist.append(f'{step}. {{"action": "{act}", "x": {x}, "y": {y}}}')
         return made

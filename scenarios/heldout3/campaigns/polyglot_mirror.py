@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (Turkish dotless i and the Japanese full-width colon are the real spelling)
 """One question bank harvested in ten languages: each language desk of accounts asks the same numbered
 questions in its own language, all desks in one nightly batch.
 
@@ -10,41 +11,49 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scenarios.heldout3.base import CONTENT, MONEY, TIMING, SDK_UAS, CampaignStyle, camouflage_request
+from scenarios.heldout3.base import CONTENT, MONEY, SDK_UAS, TIMING, CampaignStyle, camouflage_request
 from scenarios.heldout3.world import DAY, HOUR, NEW_MODEL, OLD_MODELS, RELEASE, T0, WINDOW_DAYS, World
 
 FRAMES: dict[str, tuple[str, str]] = {
     "es": (
         "MX",
-        "Responde en español con una explicación detallada y ejemplos.\nPregunta {n}: {q}\nFormato: explicación, ejemplo, resumen.",
+        "Responde en español con una explicación detallada y ejemplos.\nPregunta {n}: "
+        "{q}\nFormato: explicación, ejemplo, resumen.",
     ),
     "fr": (
         "FR",
-        "Réponds en français avec une explication détaillée et des exemples.\nQuestion {n} : {q}\nFormat : explication, exemple, résumé.",
+        "Réponds en français avec une explication détaillée et des exemples.\nQuestion {n} : "
+        "{q}\nFormat : explication, exemple, résumé.",
     ),
     "de": (
         "DE",
-        "Antworte auf Deutsch mit einer ausführlichen Erklärung und Beispielen.\nFrage {n}: {q}\nFormat: Erklärung, Beispiel, Zusammenfassung.",
+        "Antworte auf Deutsch mit einer ausführlichen Erklärung und Beispielen.\nFrage {n}: "
+        "{q}\nFormat: Erklärung, Beispiel, Zusammenfassung.",
     ),
     "pt": (
         "BR",
-        "Responda em português com uma explicação detalhada e exemplos.\nPergunta {n}: {q}\nFormato: explicação, exemplo, resumo.",
+        "Responda em português com uma explicação detalhada e exemplos.\nPergunta {n}: "
+        "{q}\nFormato: explicação, exemplo, resumo.",
     ),
     "it": (
         "IT",
-        "Rispondi in italiano con una spiegazione dettagliata ed esempi.\nDomanda {n}: {q}\nFormato: spiegazione, esempio, riepilogo.",
+        "Rispondi in italiano con una spiegazione dettagliata ed esempi.\nDomanda {n}: "
+        "{q}\nFormato: spiegazione, esempio, riepilogo.",
     ),
     "id": (
         "ID",
-        "Jawab dalam bahasa Indonesia dengan penjelasan rinci dan contoh.\nPertanyaan {n}: {q}\nFormat: penjelasan, contoh, ringkasan.",
+        "Jawab dalam bahasa Indonesia dengan penjelasan rinci dan contoh.\nPertanyaan {n}: "
+        "{q}\nFormat: penjelasan, contoh, ringkasan.",
     ),
     "tr": (
         "TR",
-        "Türkçe olarak ayrıntılı bir açıklama ve örneklerle yanıtla.\nSoru {n}: {q}\nBiçim: açıklama, örnek, özet.",
+        "Türkçe olarak ayrıntılı bir açıklama ve örneklerle yanıtla.\nSoru {n}: {q}\nBiçim: "
+        "açıklama, örnek, özet.",
     ),
     "vi": (
         "VN",
-        "Trả lời bằng tiếng Việt với giải thích chi tiết và ví dụ.\nCâu hỏi {n}: {q}\nĐịnh dạng: giải thích, ví dụ, tóm tắt.",
+        "Trả lời bằng tiếng Việt với giải thích chi tiết và ví dụ.\nCâu hỏi {n}: {q}\nĐịnh "
+        "dạng: giải thích, ví dụ, tóm tắt.",
     ),
     "ja": ("JP", "日本語で、詳しい説明と例を挙げて答えてください。\n質問 {n}: {q}\n形式：説明、例、まとめ。"),
     "ko": ("KR", "한국어로 자세한 설명과 예시를 들어 답하세요.\n질문 {n}: {q}\n형식: 설명, 예시, 요약."),

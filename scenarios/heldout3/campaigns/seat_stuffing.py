@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scenarios.heldout3.base import SDK_UAS, CONTENT, TIMING, CampaignStyle, camouflage_request, flat_times
+from scenarios.heldout3.base import CONTENT, SDK_UAS, TIMING, CampaignStyle, camouflage_request, flat_times
 from scenarios.heldout3.world import DAY, NEW_MODEL, OLD_MODELS, RELEASE, T0, T_END, World
 
 _REPOS = (
@@ -94,10 +94,13 @@ class SeatStuffing(CampaignStyle):
                     camouflage_request(w, acct, t, ip, ua)
                     continue
                 prompt = (
-                    f"Repository: {r.choice(_REPOS)} @ {r.randrange(16**7):07x}\nFile tree:\n{r.choice(_TREES)}\n\n"
+                    f"Repository: {r.choice(_REPOS)} @ {r.randrange(16**7):07x}\nFile "
+                    f"tree:\n{r.choice(_TREES)}\n\n"
                     f"Issue #{r.randint(200, 9999)}: {r.choice(_ISSUES)}\n\n"
-                    "You are an autonomous software engineer. Explore the repository, form a plan, then produce a "
-                    "unified diff that resolves the issue and adds tests. Think through each step before acting."
+                    "You are an autonomous software engineer. Explore the repository, form a "
+                    "plan, then produce a "
+                    "unified diff that resolves the issue and adds tests. Think through each "
+                    "step before acting."
                 )
                 model = NEW_MODEL if t > RELEASE + DAY and r.random() < 0.8 else OLD_MODELS[2]
                 w.request(acct, t, prompt, ip, model, output_tokens=r.randint(1200, 6000), user_agent=ua)

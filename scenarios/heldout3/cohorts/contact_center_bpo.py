@@ -72,11 +72,15 @@ class ContactCenterBpo(CohortStyle):
                 t = T0 + d * DAY + (shift + r.uniform(0, 8.5) - tz) * HOUR
                 if r.random() < 0.65:
                     prompt = (
-                        "Draft a polite reply to this customer message. Keep it under 120 words, apologise once, "
+                        "Draft a polite reply to this customer message. Keep it under 120 "
+                        "words, apologise once, "
                         f"and offer the next step.\n\nCustomer: {r.choice(_ISSUES)}. {text.sentence(r)}"
                     )
                 elif r.random() < 0.7:
-                    prompt = f"Summarize this call transcript in 3 bullet points for the CRM:\n\n{text.paragraph(r)}"
+                    prompt = (
+                        "Summarize this call transcript in 3 bullet points for the "
+                        f"CRM:\n\n{text.paragraph(r)}"
+                    )
                 else:
                     prompt = text.benign_prompt(r)
                 model = "lumen-3-mini" if t > RELEASE + 10 * DAY else "lumen-2-mini"

@@ -74,7 +74,8 @@ class LocalizationVendor(CohortStyle):
                     t = w.workday_ts(tz)
                 strings = "\n".join(r.sample(_STRINGS, r.randint(2, 5)))
                 prompt = (
-                    f"Translate the following {r.choice(_PRODUCTS)} UI strings from English into {lang}. Keep "
+                    f"Translate the following {r.choice(_PRODUCTS)} UI strings from English into "
+                    f"{lang}. Keep "
                     "placeholders such as {count} and %s unchanged. Return JSON with the same keys.\n\n"
                     + strings
                 )

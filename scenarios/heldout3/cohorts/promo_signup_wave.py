@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scenarios.heldout3 import text
-from scenarios.heldout3.base import MOBILE_UAS, CONTENT, MONEY, TIMING, CohortStyle
+from scenarios.heldout3.base import CONTENT, MOBILE_UAS, MONEY, TIMING, CohortStyle
 from scenarios.heldout3.world import DAY, HOUR, T0, World
 
 PROMPT = (

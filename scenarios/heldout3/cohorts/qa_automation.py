@@ -63,7 +63,8 @@ class QaAutomation(CohortStyle):
                     budget -= 1
                     t += r.uniform(4, 25)
                     prompt = (
-                        "<image: screenshot 1280x800 png>\nYou are testing https://staging.shipyard-apps.io in a "
+                        "<image: screenshot 1280x800 png>\nYou are testing "
+                        "https://staging.shipyard-apps.io in a "
                         f"browser.\nTest case: {flow}\nStep {step}. Return the next action as JSON "
                         '{"action": ..., "selector": str, "text": str} or {"assert": str} when done.'
                     )

@@ -77,9 +77,12 @@ class WorksheetPlugin(CohortStyle):
                 t = T0 + d * DAY + (hour - tz) * HOUR
                 if r.random() < self.plugin_share:
                     prompt = (
-                        f"Generate {r.choice((5, 8, 10, 12, 15, 20))} {r.choice(('multiple-choice', 'short-answer', 'true/false'))} "
-                        f"questions about {r.choice(_SUBJECTS)} for grade {r.randint(3, 10)} students, with an answer key. "
-                        'Return a JSON array of objects with keys "question", "choices", "answer", "explanation".'
+                        f"Generate {r.choice((5, 8, 10, 12, 15, 20))} "
+                        f"{r.choice(('multiple-choice', 'short-answer', 'true/false'))} "
+                        f"questions about {r.choice(_SUBJECTS)} for grade {r.randint(3, 10)} "
+                        "students, with an answer key. "
+                        'Return a JSON array of objects with keys "question", "choices", '
+                        '"answer", "explanation".'
                     )
                     ip, ua, out = r.choice(vendor), self.user_agent, r.randint(1200, 3500)
                 else:
