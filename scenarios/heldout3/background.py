@@ -135,6 +135,15 @@ def user_requests(
         )
 
 
+#: Public throw-away mailbox services that some ordinary users sign up with too.
+_DISPOSABLE = ("inboxflash.net", "tmpmail.world", "guerrillamail.com", "10minutemail.com")
+
+
+def _status(w: World) -> str:
+    x = w.rng.random()
+    return "closed" if x < 0.02 else ("suspended" if x < 0.03 else "active")
+
+
 def _creation(w: World) -> float:
     r = w.rng
     if r.random() < 0.13:
@@ -180,9 +189,10 @@ def build_background(w: World, n: int) -> list[str]:
         created = _creation(w)
         acct = w.new_account(
             created_at=created,
-            email_domain=w.free_mail(country),
+            email_domain=w.free_mail(country) if r.random() > 0.006 else r.choice(_DISPOSABLE),
             country=country,
             signup_channel=r.choices(("web", "mobile_app", "google_sso", "apple_sso"), (5, 3, 3, 1))[0],
+            status=_status(w),
         )
         made.append(acct)
         if kind != "dev":

@@ -377,7 +377,7 @@ class World:
                 "instrument_type": instrument_type,
                 "bin": bin_,
                 "issuer_country": issuer_country,
-                "first_used": _iso(first_used),
+                "first_used": _iso(min(first_used, T_END - 60.0)),
             }
         )
 

@@ -40,6 +40,7 @@ class VirtualCardFintech(CohortStyle):
                 country=country,
                 plan="plus",
                 signup_channel=r.choice(("web", "mobile_app")),
+                status="suspended" if r.random() < 0.04 else "active",
             )
             made.append(acct)
             w.pay(
