@@ -174,7 +174,7 @@ def build_background(w: World, n: int) -> list[str]:
     gateways: dict[int, list[str]] = {}
     for number in w.by_kind["mobile"]:
         asn = w.asns[number]
-        gateways[number] = [w.new_ip(asn) for _ in range(max(2, w.platform_size // 4000))]
+        gateways[number] = [w.new_ip(asn) for _ in range(max(2, w.platform_size // 8000))]
     vpn_exits = [w.new_ip(w.asn_of("vpn")) for _ in range(max(12, w.platform_size // 180))]
     w.shared_pools["vpn_exits"] = vpn_exits
     w.shared_pools["cgnat"] = [ip for v in gateways.values() for ip in v]
@@ -203,7 +203,11 @@ def build_background(w: World, n: int) -> list[str]:
         if kind == "mobile":
             number = r.choice(w.by_country[("mobile", country)])
             asn = w.asns[number]
-            ips = r.sample(gateways[number], min(len(gateways[number]), r.randint(1, 3)))
+            # the carrier's busiest gateway carries most of its phones; others now and then
+            pool = gateways[number]
+            ips = [pool[0] if r.random() < 0.75 else r.choice(pool)]
+            if r.random() < 0.3:
+                ips.append(r.choice(pool))
             if r.random() < 0.3:
                 ips.append(w.new_ip(asn, v6=True))
             uas = [r.choice(MOBILE_UAS)]
@@ -357,11 +361,11 @@ def build_background(w: World, n: int) -> list[str]:
     while len(made) < n:
         left = n - len(made)
         x = r.random()
-        if x < 0.40 or left < 4:
+        if x < 0.34 or left < 4:
             individual(w.background_country(), kind="residential")
-        elif x < 0.63:
+        elif x < 0.65:
             individual(w.background_country(), kind="mobile")
-        elif x < 0.69:
+        elif x < 0.70:
             individual(w.background_country(), kind="vpn")
         elif x < 0.75:
             individual(w.background_country(), kind="dev")

@@ -90,10 +90,10 @@ class ComputerUseScrape(CampaignStyle):
                 )
                 env = r.choice(_ENVS)
                 hist: list[str] = []
+                width, height = r.choice(((1280, 800), (1440, 900), (1920, 1080), (1080, 2340)))
                 for step in range(1, min(steps_left, r.randint(*self.episode_steps)) + 1):
                     steps_left -= 1
                     t += r.uniform(6, 40)
-                    width, height = r.choice(((1280, 800), (1440, 900), (1920, 1080), (1080, 2340)))
                     prompt = (
                         f"<image: screenshot {width}x{height} png>\nYou are a computer-use agent "
                         f"operating a {env}.\n"
