@@ -50,6 +50,8 @@ def start_session(master: str | None, shuffle_partitions: int, timeout: float) -
         SparkSession.builder.master(master)
         .appName("linkwatch-mining")
         .config("spark.ui.enabled", "false")
+        # Progress is the loader's own (stages with rates), not Spark's console bar.
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
         # The mining's casts expect NULL on bad input (DuckDB's try_cast), not ANSI errors.
@@ -61,4 +63,6 @@ def start_session(master: str | None, shuffle_partitions: int, timeout: float) -
         builder = builder.config("spark.driver.host", "127.0.0.1").config(
             "spark.driver.bindAddress", "127.0.0.1"
         )
-    return builder.getOrCreate()
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session

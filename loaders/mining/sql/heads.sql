@@ -9,7 +9,7 @@ words AS (SELECT skel_hash, account_id, string_split(skel, ' ') AS w FROM single
 prefixes AS (
   SELECT skel_hash, account_id, lens.n, array_to_string(w[1:lens.n], ' ') AS head
   FROM words, m_head_lengths lens
-  WHERE len(w) >= lens.n + 2),
+  WHERE array_length(w) >= lens.n + 2),
 shared AS (
   SELECT head FROM prefixes GROUP BY head HAVING count(DISTINCT account_id) >= $min_accounts),
 best AS (

@@ -1,0 +1,93 @@
+"""Request files as Spark DataFrames with the columns `loaders.reading.source` gives DuckDB.
+
+`line` must name the same row as on DuckDB (rejects say file and line): the CSV header is line 1, JSONL
+and Parquet start at 1, and blank lines are not rows (DuckDB's readers skip them). Parquet numbers its
+rows itself (`_metadata.row_index`); for text, each partition's rows are numbered in place and shifted
+by the counts of the partitions before it: one small count pass, no row goes through Python. A file's
+splits are partitions in file order (same-size splits keep their order; gzip and multi-line CSV are one).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from loaders.discovery import DataFile, Format, Kind
+from loaders.reading import LINE_OFFSET, MALFORMED, Source
+from loaders.records import COLUMNS
+
+if TYPE_CHECKING:
+    from pyspark.sql import Column, DataFrame, SparkSession
+
+_ROW_BITS = 33  # monotonically_increasing_id(): partition index << 33 | row within the partition
+_KEY_SAMPLE = 1000  # JSONL columns are those of the first rows, as DuckDB's reader decides them
+
+
+def register_source(spark: SparkSession, df: DataFile, view: str) -> Source:
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import MapType, StringType
+
+    wanted = COLUMNS[Kind.REQUESTS]
+    path = str(df.path)
+    offset = LINE_OFFSET[df.format]
+    if df.format is Format.JSONL:
+        text = spark.read.text(path).where(F.trim(F.col("value")) != "")
+        fields = F.from_json(F.col("value"), MapType(StringType(), StringType()))
+        parsed = text.select(
+            F.col("value"), fields.alias("f"), F.get_json_object(F.col("value"), "$").isNull().alias("bad")
+        )
+        sample = parsed.where(~F.col("bad")).limit(_KEY_SAMPLE).select(F.explode(F.map_keys("f")))
+        present = {str(r[0]) for r in sample.distinct().collect()}
+        cols = [(F.col("f")[c] if c in present else F.lit(None).cast("string")).alias(c) for c in wanted]
+        frame = _numbered(parsed, offset).select("line", *cols, F.col("bad").alias(MALFORMED))
+        unknown = sorted(present - set(wanted))
+        missing = [c for c in wanted if c not in present]
+    else:
+        if df.format is Format.CSV:
+            # Every value as text; a quoted field may hold line breaks (a prompt pasted with paragraphs).
+            raw = spark.read.options(header=True, multiLine=True, escape='"', inferSchema=False).csv(path)
+        else:
+            raw = spark.read.parquet(path)
+        actual = {c.strip().lower(): c for c in raw.columns}
+        cols = [
+            (F.col(_quoted(actual[c])).cast("string") if c in actual else F.lit(None).cast("string")).alias(c)
+            for c in wanted
+        ]
+        if df.format is Format.PARQUET:
+            line: Column = F.col("_metadata.row_index") + 1 + offset
+            frame = raw.select(line.alias("line"), *cols, F.lit(False).alias(MALFORMED))
+        else:
+            frame = _numbered(raw.select(*cols), offset).select("line", *wanted, F.lit(False).alias(MALFORMED))
+        unknown = sorted(k for k in actual if k not in wanted)
+        missing = [c for c in wanted if c not in actual]
+    frame.createOrReplaceTempView(view)
+    return Source(sql=f"SELECT * FROM {view}", params=[], unknown_columns=unknown, missing_columns=missing)  # noqa: S608
+
+
+def _quoted(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _numbered(frame: DataFrame, offset: int) -> DataFrame:
+    """`frame` with `line`: its row's position in file order, from 1, plus `offset`."""
+    from pyspark.sql import functions as F
+
+    with_id = frame.withColumn("_mid", F.monotonically_increasing_id())
+    part = F.shiftright(F.col("_mid"), _ROW_BITS)
+    within = F.col("_mid").bitwiseAND((1 << _ROW_BITS) - 1)
+    if frame.rdd.getNumPartitions() == 1:
+        return with_id.withColumn("line", within + 1 + offset).drop("_mid")
+    counts = sorted(
+        (int(r[0]), int(r[1])) for r in with_id.groupBy(part.alias("p")).count().collect()
+    )
+    base, before = [], 0
+    for p, n in counts:
+        base.append((p, before))
+        before += n
+    spark = frame.sparkSession
+    bases = spark.createDataFrame(base, "p long, base long")
+    return (
+        with_id.withColumn("p", part)
+        .join(F.broadcast(bases), "p")
+        .withColumn("line", within + F.col("base") + 1 + offset)
+        .drop("_mid", "p", "base")
+    )
