@@ -1,12 +1,15 @@
 """One Spark session for a load: local (`local[N]`) or a standalone cluster (`spark://host:port`).
 
 A cluster that cannot be reached fails fast with its URL in the message: the standalone client would
-otherwise retry its registration for a minute before giving up without naming the master.
+otherwise retry its registration for a minute before giving up without naming the master. Two checks:
+the master's port must accept a connection, and the master must register the application within the
+timeout (a proxy or another service can accept the connection without being a Spark master).
 """
 
 from __future__ import annotations
 
 import socket
+import threading
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -39,13 +42,18 @@ def check_master(master: str, timeout: float) -> None:
         ) from e
 
 
-def start_session(master: str | None, shuffle_partitions: int, timeout: float) -> SparkSession:
+def start_session(master: str | None, shuffle_partitions: int, timeout: float) -> tuple[SparkSession, bool]:
+    """The session, and whether this call created it (a session already running in the process, as in
+    the tests, is reused whatever its master)."""
     master = master or DEFAULT_MASTER
     check_master(master, timeout)
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:  # an optional dependency: pip install 'linkwatch[spark]'
         raise SparkUnavailableError("pyspark is not installed: pip install 'linkwatch[spark]'") from e
+    running = SparkSession.getActiveSession()
+    if running is not None:
+        return running, False
     builder = (
         SparkSession.builder.master(master)
         .appName("linkwatch-mining")
@@ -63,6 +71,36 @@ def start_session(master: str | None, shuffle_partitions: int, timeout: float) -
         builder = builder.config("spark.driver.host", "127.0.0.1").config(
             "spark.driver.bindAddress", "127.0.0.1"
         )
-    session = builder.getOrCreate()
+    if master.startswith("local"):
+        session = builder.getOrCreate()
+    else:
+        session = _registered(builder, master, timeout)
     session.sparkContext.setLogLevel("ERROR")
+    return session, True
+
+
+def _registered(builder: SparkSession.Builder, master: str, timeout: float) -> SparkSession:
+    """The session once the master has registered the application; the standalone client blocks until
+    then, so it runs on a helper thread that is abandoned (with the process) when the master is silent."""
+    done: dict[str, object] = {}
+
+    def build() -> None:
+        try:
+            done["session"] = builder.getOrCreate()
+        except Exception as e:  # reported below, with the master's URL
+            done["error"] = e
+
+    thread = threading.Thread(target=build, name="spark-register", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    session = done.get("session")
+    if thread.is_alive() or session is None:
+        reason = f"no answer within {timeout:g} s" if thread.is_alive() else f"{done.get('error')}"
+        raise SparkUnavailableError(
+            f"Spark master {master} did not accept the application ({reason}); "
+            "check --master and that the master and its workers are running"
+        )
+    from pyspark.sql import SparkSession
+
+    assert isinstance(session, SparkSession)
     return session
