@@ -42,7 +42,9 @@ def check_master(master: str, timeout: float) -> None:
         ) from e
 
 
-def start_session(master: str | None, shuffle_partitions: int, timeout: float) -> tuple[SparkSession, bool]:
+def start_session(
+    master: str | None, shuffle_partitions: int, timeout: float, extra: dict[str, str] | None = None
+) -> tuple[SparkSession, bool]:
     """The session, and whether this call created it (a session already running in the process, as in
     the tests, is reused whatever its master)."""
     master = master or DEFAULT_MASTER
@@ -66,6 +68,8 @@ def start_session(master: str | None, shuffle_partitions: int, timeout: float) -
         .config("spark.sql.ansi.enabled", "false")
         .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
     )
+    for key, value in (extra or {}).items():
+        builder = builder.config(key, value)
     if master.startswith("local"):
         # A laptop load listens on loopback only; a cluster driver must be reachable by its executors.
         builder = builder.config("spark.driver.host", "127.0.0.1").config(
