@@ -43,8 +43,8 @@ def load(
     master: str | None = typer.Option(
         None,
         "--master",
-        help="Spark master for --engine spark: local[N] or spark://host:port (default LINKWATCH_SPARK_MASTER, "
-        "local[*]).",
+        help="Spark master for --engine spark: local[N] or spark://host:port "
+        "(default LINKWATCH_SPARK_MASTER, local[*]).",
     ),
     bulk: bool = typer.Option(
         False,

@@ -22,12 +22,12 @@ from app.platform.logging import get_logger
 from loaders.discovery import DataFile, Kind
 from loaders.mining import assignment
 from loaders.mining.chunked import map_into
+from loaders.mining.engine import DuckDBEngine, MiningEngine, run
 from loaders.mining.grouping import KnownTemplate, group_items
 from loaders.mining.heads import map_heads
-from loaders.mining.engine import DuckDBEngine, MiningEngine, run
 from loaders.mining.normalise import skeleton_select
-from loaders.mining.statements import statement
 from loaders.mining.registry import Registry
+from loaders.mining.statements import statement
 from loaders.reading import MALFORMED, connect
 from loaders.records import COLUMNS
 from loaders.rejects import RejectWriter
@@ -341,8 +341,16 @@ def open_or_mine(
     opened = (engine or DuckDBEngine)(con, work_dir)
     try:
         return _mine(
-            con, files, work_dir, settings, known, registry, min_accounts, rejects,
-            stage or (lambda s: None), opened,
+            con,
+            files,
+            work_dir,
+            settings,
+            known,
+            registry,
+            min_accounts,
+            rejects,
+            stage or (lambda s: None),
+            opened,
         )
     finally:
         opened.close()

@@ -61,7 +61,7 @@ class DuckDBEngine:
         return source(self.con, df, Kind.REQUESTS)
 
     def create(self, table: str, sql: str, params: Params = None) -> None:
-        self.con.execute(f"CREATE TABLE {table} AS {sql}", params)  # noqa: S608
+        self.con.execute(f"CREATE TABLE {table} AS {sql}", params)
 
     def view(self, name: str, sql: str) -> None:
         self.con.execute(f"CREATE VIEW {name} AS {sql}")

@@ -23,7 +23,9 @@ from loaders.mining.engine import MiningEngine, run
 PAYLOAD = "<payload>"
 
 
-def map_heads(engine: MiningEngine, local: duckdb.DuckDBPyConnection, head_words: tuple[int, ...], min_accounts: int) -> int:
+def map_heads(
+    engine: MiningEngine, local: duckdb.DuckDBPyConnection, head_words: tuple[int, ...], min_accounts: int
+) -> int:
     """`m_head(skel_hash, head_skel, head_hash)` on the engine, from the valid rows of `m_norm`; returns
     its row count. `local` holds the prefix lengths until they are handed to the engine."""
     lengths = sorted({int(n) for n in head_words if int(n) > 0})
@@ -39,7 +41,9 @@ def map_heads(engine: MiningEngine, local: duckdb.DuckDBPyConnection, head_words
     return engine.count("m_head")
 
 
-EMPTY = "SELECT NULL::UBIGINT AS skel_hash, NULL::VARCHAR AS head_skel, NULL::UBIGINT AS head_hash WHERE false"
+EMPTY = (
+    "SELECT NULL::UBIGINT AS skel_hash, NULL::VARCHAR AS head_skel, NULL::UBIGINT AS head_hash WHERE false"
+)
 
 
 def head_of(skel: str, shared: set[str], head_words: tuple[int, ...]) -> str:

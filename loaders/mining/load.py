@@ -99,7 +99,9 @@ def load_requests(
 def _report_rate(mined: Mined, seconds: float, engine: str, stage: Callable[[str], None] | None) -> None:
     requests = sum(f.read for f in mined.files)
     rate = requests / seconds if seconds > 0 else 0.0
-    log.info("mining rate", engine=engine, requests=requests, seconds=round(seconds, 2), per_second=round(rate))
+    log.info(
+        "mining rate", engine=engine, requests=requests, seconds=round(seconds, 2), per_second=round(rate)
+    )
     if stage is not None:
         stage(f"mined {requests:,} requests in {seconds:.1f} s ({rate:,.0f}/s, {engine})")
 

@@ -40,7 +40,9 @@ def _extra_requests(directory: Path) -> None:
     rows[12]["ts"] = "1779000000"
     rows[14]["prompt"] = "Résumé  the `x = 1` code\n\nat https://ex.example/a and 'quoted' bits, 3.5 times"
     write_rows(directory / "requests_more.csv.gz", rows[:25])
-    write_rows(directory / "requests_paste.csv", [{**rows[25], "prompt": 'multi\n"line"\nprompt 7'}, *rows[26:30]])
+    write_rows(
+        directory / "requests_paste.csv", [{**rows[25], "prompt": 'multi\n"line"\nprompt 7'}, *rows[26:30]]
+    )
     lines = [json.dumps(r) for r in rows[30:]]
     lines.insert(4, "{not json")
     lines.insert(7, "")  # a blank line is no row, for DuckDB's reader as for ours
@@ -92,7 +94,8 @@ def test_both_engines_mine_the_same_tables_and_rejects(
 ) -> None:
     duck = _mine(parity_dir, tmp_path / "duckdb", "duckdb", spark)
     sp = _mine(parity_dir, tmp_path / "spark", "spark", spark)
-    assert len(duck["templates"]) > 10 and len(duck["sent"]) > 100
+    assert len(duck["templates"]) > 10
+    assert len(duck["sent"]) > 100
     for key in (*TABLES, "registry", "files"):
         assert sp[key] == duck[key], key
     assert sp["rejects"] == duck["rejects"]

@@ -27,11 +27,11 @@ from sqlglot import exp
 _BACKREF = re.compile(r"\\([0-9])")
 
 
-def _spark(sql: str) -> exp.Expression:
+def _spark(sql: str) -> exp.Expr:
     return sqlglot.parse_one(sql, read="spark")
 
 
-def _negative(node: exp.Expression | None) -> int | None:
+def _negative(node: exp.Expr | None) -> int | None:
     if isinstance(node, exp.Neg) and isinstance(node.this, exp.Literal):
         return int(node.this.this)
     if isinstance(node, exp.Literal) and not node.is_string and int(node.this) < 0:
@@ -39,7 +39,7 @@ def _negative(node: exp.Expression | None) -> int | None:
     return None
 
 
-def _ordered_list(node: exp.ArrayAgg) -> exp.Expression | None:
+def _ordered_list(node: exp.ArrayAgg) -> exp.Expr | None:
     inner = node.this
     if not isinstance(inner, exp.Order) or len(inner.expressions) != 1:
         return None
@@ -57,7 +57,7 @@ def _ordered_list(node: exp.ArrayAgg) -> exp.Expression | None:
     )
 
 
-def _rewrite(node: exp.Expression) -> exp.Expression:
+def _rewrite(node: exp.Expr) -> exp.Expr:
     if isinstance(node, exp.Anonymous):
         name = str(node.this).upper()
         args = node.expressions
@@ -108,7 +108,7 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
 
 
 @lru_cache(maxsize=256)
-def _translated(sql: str) -> exp.Expression:
+def _translated(sql: str) -> exp.Expr:
     return sqlglot.parse_one(sql, read="duckdb").transform(_rewrite)
 
 
@@ -122,7 +122,7 @@ def to_spark(sql: str, params: dict[str, Any] | None = None) -> str:
     return tree.sql(dialect="spark")
 
 
-def _literal(value: Any) -> exp.Expression:
+def _literal(value: Any) -> exp.Expr:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise TypeError(f"unsupported SQL parameter {value!r}")
     return exp.Literal.string(value) if isinstance(value, str) else exp.Literal.number(value)

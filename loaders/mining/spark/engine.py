@@ -1,9 +1,10 @@
 """The mining's statements on Spark: the same SQL files as DuckDB, translated (`dialect.py`).
 
 Tables live as Spark temporary views over local checkpoints (executor memory, then disk), so that each
-statement reading them neither scans the log again nor re-plans the statements before it. Tables cross to and from the local DuckDB database as Parquet in the
-exchange directory, which on a cluster must be storage the driver, the executors and this process all
-see (a shared mount); by default it is the unit's mining directory, right for `local[N]`.
+statement reading them neither scans the log again nor re-plans the statements before it. Tables cross
+to and from the local DuckDB database as Parquet in the exchange directory, which on a cluster must be
+storage the driver, the executors and this process all see (a shared mount); by default it is the
+unit's mining directory, right for `local[N]`.
 """
 
 from __future__ import annotations
@@ -63,7 +64,10 @@ class SparkEngine:
         if parts:
             self.con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [parts])  # noqa: S608
         else:  # an empty result written as no part file: keep the columns
-            schema = ", ".join(f"{_quoted(f.name)} {_duck_type(f.dataType.simpleString())}" for f in self.spark.table(table).schema.fields)
+            schema = ", ".join(
+                f"{_quoted(f.name)} {_duck_type(f.dataType.simpleString())}"
+                for f in self.spark.table(table).schema.fields
+            )
             self.con.execute(f"CREATE TABLE {table} ({schema})")
 
     def to_engine(self, table: str) -> None:
@@ -72,7 +76,8 @@ class SparkEngine:
         for name, kind, *_ in self.con.execute(f"DESCRIBE {table}").fetchall():
             col = _quoted(str(name))
             cols.append(f"{col}::BIGINT AS {col}" if str(kind) in _NARROWED else col)
-        self.con.execute(f"COPY (SELECT {', '.join(cols)} FROM {table}) TO '{_path_literal(path)}' (FORMAT parquet)")  # noqa: S608
+        select = f"SELECT {', '.join(cols)} FROM {table}"  # noqa: S608 - our table and its columns
+        self.con.execute(f"COPY ({select}) TO '{_path_literal(path)}' (FORMAT parquet)")
         self.spark.read.parquet(str(path)).createOrReplaceTempView(table)
 
     def drop(self, table: str) -> None:
@@ -97,4 +102,6 @@ def _path_literal(path: Path) -> str:
 
 
 def _duck_type(spark_type: str) -> str:
-    return {"string": "VARCHAR", "bigint": "BIGINT", "int": "INTEGER", "double": "DOUBLE"}.get(spark_type, "VARCHAR")
+    return {"string": "VARCHAR", "bigint": "BIGINT", "int": "INTEGER", "double": "DOUBLE"}.get(
+        spark_type, "VARCHAR"
+    )

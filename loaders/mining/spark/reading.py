@@ -23,22 +23,22 @@ _KEY_SAMPLE = 1000  # JSONL columns are those of the first rows, as DuckDB's rea
 
 
 def register_source(spark: SparkSession, df: DataFile, view: str) -> Source:
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as sf
     from pyspark.sql.types import MapType, StringType
 
     wanted = COLUMNS[Kind.REQUESTS]
     path = str(df.path)
     offset = LINE_OFFSET[df.format]
     if df.format is Format.JSONL:
-        text = spark.read.text(path).where(F.trim(F.col("value")) != "")
-        fields = F.from_json(F.col("value"), MapType(StringType(), StringType()))
+        text = spark.read.text(path).where(sf.trim(sf.col("value")) != "")
+        fields = sf.from_json(sf.col("value"), MapType(StringType(), StringType()))  # type: ignore[arg-type]
         parsed = text.select(
-            F.col("value"), fields.alias("f"), F.get_json_object(F.col("value"), "$").isNull().alias("bad")
+            sf.col("value"), fields.alias("f"), sf.get_json_object(sf.col("value"), "$").isNull().alias("bad")
         )
-        sample = parsed.where(~F.col("bad")).limit(_KEY_SAMPLE).select(F.explode(F.map_keys("f")))
+        sample = parsed.where(~sf.col("bad")).limit(_KEY_SAMPLE).select(sf.explode(sf.map_keys("f")))
         present = {str(r[0]) for r in sample.distinct().collect()}
-        cols = [(F.col("f")[c] if c in present else F.lit(None).cast("string")).alias(c) for c in wanted]
-        frame = _numbered(parsed, offset).select("line", *cols, F.col("bad").alias(MALFORMED))
+        cols = [(sf.col("f")[c] if c in present else sf.lit(None).cast("string")).alias(c) for c in wanted]
+        frame = _numbered(parsed, offset).select("line", *cols, sf.col("bad").alias(MALFORMED))
         unknown = sorted(present - set(wanted))
         missing = [c for c in wanted if c not in present]
     else:
@@ -49,14 +49,18 @@ def register_source(spark: SparkSession, df: DataFile, view: str) -> Source:
             raw = spark.read.parquet(path)
         actual = {c.strip().lower(): c for c in raw.columns}
         cols = [
-            (F.col(_quoted(actual[c])).cast("string") if c in actual else F.lit(None).cast("string")).alias(c)
+            (sf.col(_quoted(actual[c])).cast("string") if c in actual else sf.lit(None).cast("string")).alias(
+                c
+            )
             for c in wanted
         ]
         if df.format is Format.PARQUET:
-            line: Column = F.col("_metadata.row_index") + 1 + offset
-            frame = raw.select(line.alias("line"), *cols, F.lit(False).alias(MALFORMED))
+            line: Column = sf.col("_metadata.row_index") + 1 + offset
+            frame = raw.select(line.alias("line"), *cols, sf.lit(False).alias(MALFORMED))
         else:
-            frame = _numbered(raw.select(*cols), offset).select("line", *wanted, F.lit(False).alias(MALFORMED))
+            frame = _numbered(raw.select(*cols), offset).select(
+                "line", *wanted, sf.lit(False).alias(MALFORMED)
+            )
         unknown = sorted(k for k in actual if k not in wanted)
         missing = [c for c in wanted if c not in actual]
     frame.createOrReplaceTempView(view)
@@ -69,16 +73,14 @@ def _quoted(name: str) -> str:
 
 def _numbered(frame: DataFrame, offset: int) -> DataFrame:
     """`frame` with `line`: its row's position in file order, from 1, plus `offset`."""
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as sf
 
-    with_id = frame.withColumn("_mid", F.monotonically_increasing_id())
-    part = F.shiftright(F.col("_mid"), _ROW_BITS)
-    within = F.col("_mid").bitwiseAND((1 << _ROW_BITS) - 1)
+    with_id = frame.withColumn("_mid", sf.monotonically_increasing_id())
+    part = sf.shiftright(sf.col("_mid"), _ROW_BITS)
+    within = sf.col("_mid").bitwiseAND((1 << _ROW_BITS) - 1)
     if frame.rdd.getNumPartitions() == 1:
         return with_id.withColumn("line", within + 1 + offset).drop("_mid")
-    counts = sorted(
-        (int(r[0]), int(r[1])) for r in with_id.groupBy(part.alias("p")).count().collect()
-    )
+    counts = sorted((int(r[0]), int(r[1])) for r in with_id.groupBy(part.alias("p")).count().collect())
     base, before = [], 0
     for p, n in counts:
         base.append((p, before))
@@ -87,7 +89,7 @@ def _numbered(frame: DataFrame, offset: int) -> DataFrame:
     bases = spark.createDataFrame(base, "p long, base long")
     return (
         with_id.withColumn("p", part)
-        .join(F.broadcast(bases), "p")
-        .withColumn("line", within + F.col("base") + 1 + offset)
+        .join(sf.broadcast(bases), "p")
+        .withColumn("line", within + sf.col("base") + 1 + offset)
         .drop("_mid", "p", "base")
     )

@@ -75,10 +75,7 @@ def start_session(
         builder = builder.config("spark.driver.host", "127.0.0.1").config(
             "spark.driver.bindAddress", "127.0.0.1"
         )
-    if master.startswith("local"):
-        session = builder.getOrCreate()
-    else:
-        session = _registered(builder, master, timeout)
+    session = builder.getOrCreate() if master.startswith("local") else _registered(builder, master, timeout)
     session.sparkContext.setLogLevel("ERROR")
     return session, True
 

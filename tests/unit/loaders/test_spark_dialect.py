@@ -16,7 +16,11 @@ def _spark(sql: str, **params: object) -> str:
 
 
 def test_every_statement_file_translates_to_parseable_spark_sql() -> None:
-    names = [p.name[:-4] for p in resources.files("loaders.mining").joinpath("sql").iterdir() if p.name.endswith(".sql")]
+    names = [
+        p.name[:-4]
+        for p in resources.files("loaders.mining").joinpath("sql").iterdir()
+        if p.name.endswith(".sql")
+    ]
     assert len(names) >= 10
     for name in names:
         out = _spark(statement(name), min_accounts=2)
@@ -44,7 +48,8 @@ def test_functions_keep_their_duckdb_meaning(duckdb: str, spark: str) -> None:
 
 def test_regexp_back_references_use_java_syntax() -> None:
     out = _spark(r"SELECT regexp_replace(s, '(^|a)b(c|$)', '\1 <str> \2', 'g') FROM t")
-    assert "'$1 <str> $2'" in out and "'g'" not in out
+    assert "'$1 <str> $2'" in out
+    assert "'g'" not in out
 
 
 def test_ordered_lists_sort_by_their_key() -> None:
