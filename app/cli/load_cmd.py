@@ -102,6 +102,7 @@ def _spark_session(load_settings: LoadSettings) -> Iterator[None]:
             load_settings.spark_master,
             load_settings.spark_shuffle_partitions,
             load_settings.spark_connect_timeout,
+            {"spark.driver.memory": load_settings.spark_driver_memory},
         )
     except SparkUnavailableError as e:
         console.print(f"[red]cannot mine on Spark:[/red] {e}")

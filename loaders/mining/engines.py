@@ -26,7 +26,10 @@ def mining_engine(settings: LoadSettings) -> Iterator[EngineFactory]:
     from loaders.mining.spark.session import start_session
 
     session, created = start_session(
-        settings.spark_master, settings.spark_shuffle_partitions, settings.spark_connect_timeout
+        settings.spark_master,
+        settings.spark_shuffle_partitions,
+        settings.spark_connect_timeout,
+        {"spark.driver.memory": settings.spark_driver_memory},
     )
 
     def open_spark(con: duckdb.DuckDBPyConnection, work_dir: Path) -> MiningEngine:
