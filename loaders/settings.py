@@ -46,7 +46,9 @@ class LoadSettings(BaseSettings):
     # Partitions of Spark's shuffles (adaptive execution merges small ones); about 2-3 per executor core.
     spark_shuffle_partitions: int = Field(default=16, ge=1, alias="LINKWATCH_SPARK_SHUFFLE_PARTITIONS")
     # Heap of the Spark driver (for local[N] also the executors'): set before its JVM starts.
-    spark_driver_memory: str = Field(default="2g", pattern=r"^\d+[kKmMgG]$", alias="LINKWATCH_SPARK_DRIVER_MEMORY")
+    spark_driver_memory: str = Field(
+        default="2g", pattern=r"^\d+[kKmMgG]$", alias="LINKWATCH_SPARK_DRIVER_MEMORY"
+    )
     # Where tables cross between Spark and the local database (Parquet). On a cluster: a path the driver,
     # the executors and the loader all see. Default: the load's mining directory (right for local[N]).
     spark_exchange_dir: Path | None = Field(default=None, alias="LINKWATCH_SPARK_EXCHANGE_DIR")

@@ -80,16 +80,11 @@ def _numbered(frame: DataFrame, offset: int) -> DataFrame:
     within = sf.col("_mid").bitwiseAND((1 << _ROW_BITS) - 1)
     if frame.rdd.getNumPartitions() == 1:
         return with_id.withColumn("line", within + 1 + offset).drop("_mid")
-    counts = sorted((int(r[0]), int(r[1])) for r in with_id.groupBy(part.alias("p")).count().collect())
-    base, before = [], 0
-    for p, n in counts:
-        base.append((p, before))
-        before += n
-    spark = frame.sparkSession
-    bases = spark.createDataFrame(base, "p long, base long")
-    return (
-        with_id.withColumn("p", part)
-        .join(sf.broadcast(bases), "p")
-        .withColumn("line", within + sf.col("base") + 1 + offset)
-        .drop("_mid", "p", "base")
-    )
+    counts = {int(r[0]): int(r[1]) for r in with_id.groupBy(part.alias("p")).count().collect()}
+    # Rows before each partition, indexed by partition number (empty partitions included).
+    bases, before = [], 0
+    for p in range(max(counts, default=-1) + 1):
+        bases.append(before)
+        before += counts.get(p, 0)
+    base = sf.element_at(sf.array(*[sf.lit(b) for b in bases]), (part + 1).cast("int"))
+    return with_id.withColumn("line", within + base + 1 + offset).drop("_mid")
