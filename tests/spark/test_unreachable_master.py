@@ -27,9 +27,9 @@ def test_a_silent_master_fails_the_load_before_anything_is_written(tmp_path: Pat
             "NEO4J_URI": "bolt://127.0.0.1:1",
         }
         started = time.monotonic()
+        command = ["load", str(data), "--engine", "spark", "--master", master]
         proc = subprocess.run(
-            [sys.executable, "-c", "from app.cli import main; main()", "load", str(data)]
-            + ["--engine", "spark", "--master", master],
+            [sys.executable, "-c", "from app.cli import main; main()", *command],
             capture_output=True,
             text=True,
             env=env,
