@@ -4,6 +4,10 @@ The request log never becomes Python objects: DuckDB reads the files, masks prom
 spills to a database file under LINKWATCH_HOME/state/mining/ within `memory_limit`, and only the distinct
 repeated skeletons (for MinHash) and the aggregates (for the graph) come back to Python. The finished
 database is kept until the load completes, so a resumed load writes the very same batches.
+
+The statements over the whole log (`loaders/mining/sql/`) run on a `MiningEngine`: this DuckDB database
+itself, or Spark running their translation (`loaders/mining/spark/`); either way the mined tables end up
+in this database and the rest of the load does not know which engine mined them.
 """
 
 from __future__ import annotations
