@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +37,21 @@ class LoadSettings(BaseSettings):
     # Worker processes validating accounts / ip_links / payment_links in parallel (one kind each); 0 = one
     # per CPU, at most three. Inputs under 32 MiB are validated in-process whatever this says.
     bulk_workers: int = Field(default=0, ge=0, le=3, alias="LINKWATCH_BULK_WORKERS")
+    # Where the request-log mining runs (`linkwatch load --engine`, docs/scaling.md): the in-process DuckDB
+    # database, or Spark (`local[*]` unless a master is given) running the same statements.
+    mining_engine: Literal["duckdb", "spark"] = Field(default="duckdb", alias="LINKWATCH_MINING_ENGINE")
+    spark_master: str = Field(default="local[*]", alias="LINKWATCH_SPARK_MASTER")
+    # Seconds to wait for a spark:// master to accept a connection before the load fails naming it.
+    spark_connect_timeout: float = Field(default=10.0, gt=0, alias="LINKWATCH_SPARK_CONNECT_TIMEOUT")
+    # Partitions of Spark's shuffles (adaptive execution merges small ones); about 2-3 per executor core.
+    spark_shuffle_partitions: int = Field(default=16, ge=1, alias="LINKWATCH_SPARK_SHUFFLE_PARTITIONS")
+    # Heap of the Spark driver (for local[N] also the executors'): set before its JVM starts.
+    spark_driver_memory: str = Field(
+        default="2g", pattern=r"^\d+[kKmMgG]$", alias="LINKWATCH_SPARK_DRIVER_MEMORY"
+    )
+    # Where tables cross between Spark and the local database (Parquet). On a cluster: a path the driver,
+    # the executors and the loader all see. Default: the load's mining directory (right for local[N]).
+    spark_exchange_dir: Path | None = Field(default=None, alias="LINKWATCH_SPARK_EXCHANGE_DIR")
     # How long to keep retrying a batch while Neo4j is unreachable (restarts, network blips).
     retry_seconds: float = Field(default=300.0, gt=0, alias="LINKWATCH_LOAD_RETRY_SECONDS")
 

@@ -51,6 +51,7 @@ from loaders.bulk.workers import stage_all
 from loaders.discovery import LOAD_ORDER, DataFile, Kind, discover, ignored_files
 from loaders.graph import GraphWriter
 from loaders.mining.aggregate import Mined, open_or_mine
+from loaders.mining.engines import mining_engine
 from loaders.mining.load import fill_reports, unit_of
 from loaders.mining.registry import Registry
 from loaders.pipeline import load_requests_and_labels
@@ -282,10 +283,11 @@ def _mine_requests(
     reports added; the mined tables are closed, readable from their DuckDB file."""
     started = time.monotonic()
     task = progress.add_task("requests: reading", total=None)
-    mined = open_or_mine(
-        files, work / "mining", load_settings, [], None, min_template_accounts, rejects,
-        lambda s: progress.update(task, description=f"requests: {s}"),
-    )  # fmt: skip
+    with mining_engine(load_settings) as engine:
+        mined = open_or_mine(
+            files, work / "mining", load_settings, [], None, min_template_accounts, rejects,
+            lambda s: progress.update(task, description=f"requests: {s}"), engine,
+        )  # fmt: skip
     try:
         reports = [FileReport(file=df.name, kind=Kind.REQUESTS.value) for df in files]
         fill_reports(reports, mined, 0, 0, time.monotonic() - started)

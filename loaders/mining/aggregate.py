@@ -4,6 +4,10 @@ The request log never becomes Python objects: DuckDB reads the files, masks prom
 spills to a database file under LINKWATCH_HOME/state/mining/ within `memory_limit`, and only the distinct
 repeated skeletons (for MinHash) and the aggregates (for the graph) come back to Python. The finished
 database is kept until the load completes, so a resumed load writes the very same batches.
+
+The statements over the whole log (`loaders/mining/sql/`) run on a `MiningEngine`: this DuckDB database
+itself, or Spark running their translation (`loaders/mining/spark/`); either way the mined tables end up
+in this database and the rest of the load does not know which engine mined them.
 """
 
 from __future__ import annotations
@@ -22,11 +26,14 @@ from app.platform.logging import get_logger
 from loaders.discovery import DataFile, Kind
 from loaders.mining import assignment
 from loaders.mining.chunked import map_into
+from loaders.mining.engine import DuckDBEngine, MiningEngine, run
 from loaders.mining.grouping import KnownTemplate, group_items
 from loaders.mining.heads import map_heads
 from loaders.mining.normalise import skeleton_select
 from loaders.mining.registry import Registry
-from loaders.reading import MALFORMED, connect, source
+from loaders.mining.statements import statement
+from loaders.reading import MALFORMED, connect
+from loaders.records import COLUMNS
 from loaders.rejects import RejectWriter
 from loaders.settings import LoadSettings
 
@@ -37,6 +44,9 @@ _BAD_TS = "not an ISO 8601 timestamp or epoch seconds"
 _BAD_COUNT = "not a non-negative integer"
 _MISSING = "missing required value"
 _IP_CHUNK = 65_536
+
+
+EngineFactory = Callable[[duckdb.DuckDBPyConnection, Path], MiningEngine]
 
 
 @dataclass
@@ -97,6 +107,14 @@ class Mined:
             cursor.close()
 
 
+# The aggregates the writers read, each from its statement file (m_model_nodes reads m_models).
+_AGGREGATES = (
+    ("m_sent", "sent"),
+    ("m_usage", "usage"),
+    ("m_models", "models"),
+    ("m_model_nodes", "model_nodes"),
+    ("m_used_ip", "used_ip"),
+)
 # Output tables by name; only these identifiers ever reach SQL.
 _TABLES = {
     "templates": ("m_templates", "template_id"),
@@ -118,6 +136,10 @@ _PARTITION_BY = {
 }
 
 
+# What a source gives: its line number, the kind's columns as text, and the malformed-line flag.
+_SOURCE_COLUMNS = ("line", *COLUMNS[Kind.REQUESTS], MALFORMED)
+
+
 def _count_ok(text: str, number: str) -> str:
     return f"({text} IS NULL OR ({number} IS NOT NULL AND {number} >= 0 AND {number} = floor({number})))"
 
@@ -135,7 +157,7 @@ def _norm_select(index: int, src_sql: str) -> str:
         FROM (SELECT *, nullif(trim(account_id), '') AS acc, nullif(trim(ts), '') AS ts_text,
                      nullif(trim(prompt), '') IS NOT NULL AS prompt_ok,
                      nullif(trim(input_tokens), '') AS tin_text, nullif(trim(output_tokens), '') AS tout_text
-              FROM ({skeleton_select(src_sql, "prompt", "skel")}))
+              FROM ({skeleton_select(src_sql, "prompt", "skel", _SOURCE_COLUMNS)}))
     """  # noqa: S608 - our own identifiers over the source's columns
     counts_ok = f"{_count_ok('tin_text', 'tin_num')} AND {_count_ok('tout_text', 'tout_num')}"
     checked = f"""
@@ -162,7 +184,7 @@ def _norm_select(index: int, src_sql: str) -> str:
     """  # noqa: S608
 
 
-def _map_ips(con: duckdb.DuckDBPyConnection) -> None:
+def _map_ips(engine: MiningEngine, con: duckdb.DuckDBPyConnection) -> None:
     """`m_ipmap`: each distinct raw IP of the valid rows with its canonical address, version and prefix
     (all NULL when invalid), checked a chunk at a time."""
 
@@ -179,28 +201,29 @@ def _map_ips(con: duckdb.DuckDBPyConnection) -> None:
         )
 
     con.execute("CREATE TABLE m_ipmap (ip_raw VARCHAR, address VARCHAR, version BIGINT, prefix VARCHAR)")
-    map_into(
-        con,
-        "SELECT DISTINCT ip_raw FROM m_norm WHERE ip_raw IS NOT NULL AND reject_reason IS NULL",
-        "m_ipmap",
-        canonical,
-        _IP_CHUNK,
-    )
+    # On DuckDB a view: the distinct pass streams straight into the checks, as it always did.
+    engine.view("m_rawips", statement("distinct_ips"))
+    engine.to_local("m_rawips")
+    map_into(con, "SELECT ip_raw FROM m_rawips", "m_ipmap", canonical, _IP_CHUNK)
+    engine.drop("m_rawips")
+    engine.to_engine("m_ipmap")
 
 
 def _group(
+    engine: MiningEngine,
     con: duckdb.DuckDBPyConnection,
     settings: LoadSettings,
     known: list[KnownTemplate],
     registry: Registry | None,
     min_accounts: int,
 ) -> tuple[int, int]:
-    """`m_tmap` (skeleton hash -> template id), `m_templates` and `m_registry` (the entries to remember);
-    returns the number of templates and of skeletons grouped afresh.
+    """`m_tmap` (skeleton hash -> template id, also on the engine), `m_templates` and `m_registry` (the
+    entries to remember) in the local database; returns the number of templates and of skeletons grouped
+    afresh.
 
     Only skeletons sent by enough accounts, or remembered by the registry, are grouped; the others need
-    neither their text nor a distinct count. Against the usual threshold of two accounts, "more than
-    one" is a min / max comparison, several times cheaper than counting distinct accounts everywhere.
+    neither their text nor a distinct count. Counting runs on the engine over the log; the candidates
+    (a small set: repeated skeletons) are grouped into near-duplicate templates in the local database.
     """
     canon = pa.table(
         {"template_id": [t.template_id for t in known], "text": [t.text for t in known]},
@@ -213,7 +236,7 @@ def _group(
         con.unregister("canon_arrow")
     path = registry.readable() if registry is not None else None
     # Registry entries of templates still in the graph; they meet the log by the same hash as the log's
-    # skeletons (computed in this run).
+    # skeletons (computed in this run, on the engine).
     con.execute("CREATE TABLE g_registry (skel_key VARCHAR, template_id VARCHAR, skeleton VARCHAR)")
     if path is not None:
         con.execute(
@@ -221,36 +244,12 @@ def _group(
                WHERE template_id IN (SELECT template_id FROM g_canon)""",
             [str(path)],
         )
-    accounts = (
-        "count(DISTINCT account_id)"
-        if min_accounts > 2
-        else "CASE WHEN min(account_id) <> max(account_id) THEN 2 ELSE 1 END"
-    )
-    con.execute(
-        f"CREATE TABLE m_skel AS SELECT skel_hash, count(*) AS requests, {accounts} AS accounts "  # noqa: S608
-        "FROM m_good GROUP BY skel_hash"
-    )
-    con.execute(
-        """CREATE TABLE m_cand AS
-           SELECT s.skel_hash, s.requests, r.template_id
-           FROM m_skel s LEFT JOIN (SELECT hash(skeleton) AS skel_hash, min(template_id) AS template_id
-                                    FROM g_registry GROUP BY ALL) r
-                ON s.skel_hash = r.skel_hash
-           WHERE s.accounts >= ? OR r.template_id IS NOT NULL""",
-        [min_accounts],
-    )
-    # Skeletons to group, in key order, then the known templates: canonical texts and remembered members.
-    con.execute(
-        """CREATE TABLE g_items AS
-           SELECT (row_number() OVER (ORDER BY skel_key) - 1)::INTEGER AS row, skel_hash, skel_key,
-                  text, requests, NULL::VARCHAR AS known_tid
-           FROM (SELECT c.skel_hash, md5(t.skel) AS skel_key, t.skel AS text, c.requests
-                 FROM m_cand c
-                 JOIN (SELECT skel_hash, min(skel) AS skel FROM m_good
-                       WHERE skel_hash IN (SELECT skel_hash FROM m_cand WHERE template_id IS NULL)
-                       GROUP BY skel_hash) t ON c.skel_hash = t.skel_hash
-                 WHERE c.template_id IS NULL)"""
-    )
+    engine.to_engine("g_registry")
+    run(engine, "m_skel", "skel_counts_distinct" if min_accounts > 2 else "skel_counts")
+    run(engine, "m_cand", "candidates", {"min_accounts": min_accounts})
+    run(engine, "g_items", "items")
+    engine.to_local("m_cand")
+    engine.to_local("g_items")
     nskels = int(con.execute("SELECT count(*) FROM g_items").fetchall()[0][0])
     if nskels:
         con.execute(
@@ -275,6 +274,7 @@ def _group(
            SELECT skel_hash, template_id FROM g_assign
            UNION ALL SELECT skel_hash, template_id FROM m_cand WHERE template_id IS NOT NULL"""
     )
+    engine.to_engine("m_tmap")
     # A known template keeps its canonical text and capability (templates are only ever created).
     con.execute(
         """CREATE TABLE m_templates AS
@@ -309,9 +309,11 @@ def open_or_mine(
     min_accounts: int,
     rejects: RejectWriter,
     stage: Callable[[str], None] | None = None,
+    engine: EngineFactory | None = None,
 ) -> Mined:
     """`known`: the graph's templates with their canonical texts; `registry`: the skeletons earlier loads
-    grouped. The mined database holds `m_registry`, the entries this load adds to the registry."""
+    grouped. The mined database holds `m_registry`, the entries this load adds to the registry.
+    `engine` opens where the statements over the log run (default: the local DuckDB database)."""
     db = work_dir / DATABASE
     if db.exists():
         try:
@@ -321,7 +323,9 @@ def open_or_mine(
         except duckdb.Error:  # a file cut short by a kill mid-write: mine again
             log.warning("discarding unreadable mining state", work_dir=str(work_dir))
             shutil.rmtree(work_dir)
-            return open_or_mine(files, work_dir, settings, known, registry, min_accounts, rejects, stage)
+            return open_or_mine(
+                files, work_dir, settings, known, registry, min_accounts, rejects, stage, engine
+            )
         if _complete(con):
             log.info("reusing mined tables from an interrupted load", work_dir=str(work_dir))
             stats = [
@@ -338,9 +342,22 @@ def open_or_mine(
     # the half-built scratch tables over and over, a quarter of the mining time at 5M requests. A kill
     # before the end discards the file anyway.
     con.execute("SET checkpoint_threshold = '1TB'")
-    return _mine(
-        con, files, work_dir, settings, known, registry, min_accounts, rejects, stage or (lambda s: None)
-    )
+    opened = (engine or DuckDBEngine)(con, work_dir)
+    try:
+        return _mine(
+            con,
+            files,
+            work_dir,
+            settings,
+            known,
+            registry,
+            min_accounts,
+            rejects,
+            stage or (lambda s: None),
+            opened,
+        )
+    finally:
+        opened.close()
 
 
 def _mine(
@@ -353,10 +370,12 @@ def _mine(
     min_accounts: int,
     rejects: RejectWriter,
     stage: Callable[[str], None],
+    engine: MiningEngine,
 ) -> Mined:
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[Any] = []
     for i, df in enumerate(files):
-        src = source(con, df, Kind.REQUESTS)
+        src = engine.source(i, df)
         if src.unknown_columns:
             log.warning("unknown columns ignored", file=df.name, columns=src.unknown_columns)
         selects.append(_norm_select(i, src.sql))
@@ -364,96 +383,49 @@ def _mine(
     stage("normalising prompts")
     # The skeleton's hash is kept as a column: every later aggregation groups by it without re-reading
     # the skeleton text; only the distinct-skeleton pass reads the text.
-    con.execute(
-        "CREATE TABLE m_norm AS SELECT *, hash(skel) AS skel_hash FROM ("  # noqa: S608
-        + " UNION ALL ".join(selects)
-        + ")",
+    engine.create(
+        "m_norm",
+        "SELECT *, hash(skel) AS skel_hash FROM (" + " UNION ALL ".join(selects) + ")",  # noqa: S608
         params,
     )
 
     stage("checking IP addresses")
-    _map_ips(con)
+    _map_ips(engine, con)
     stage("finding instruction heads")
-    heads = map_heads(con, settings.head_words, settings.head_min_accounts)
-    # A prompt mapped to its instruction head is, from here on, that head's skeleton.
-    con.execute(
-        """CREATE VIEW m_good AS
-           SELECT n.account_id, n.ts, coalesce(h.head_skel, n.skel) AS skel,
-                  coalesce(h.head_hash, n.skel_hash) AS skel_hash, n.model, n.input_tokens,
-                  n.output_tokens, m.address, epoch_ms(n.ts) // 3600000 AS hour
-           FROM m_norm n LEFT JOIN m_ipmap m ON n.ip_raw = m.ip_raw
-                LEFT JOIN m_head h ON n.skel_hash = h.skel_hash
-           WHERE n.reject_reason IS NULL AND (n.ip_raw IS NULL OR m.address IS NOT NULL)"""
-    )
+    heads = map_heads(engine, con, settings.head_words, settings.head_min_accounts)
+    engine.view("m_good", statement("good"))
 
     stage("writing rejects")
     rejected = [0] * len(files)
-    cur = con.execute(
-        """SELECT n.file_idx, n.line, coalesce(n.reject_field, 'ip'),
-                  coalesce(n.reject_reason, 'not a valid IPv4 or IPv6 address'),
-                  coalesce(n.raw, struct_pack(account_id := n.account_id, ts := n.ts::VARCHAR,
-                           prompt := NULL::VARCHAR, ip := n.ip_raw, model := n.model,
-                           input_tokens := n.input_tokens::VARCHAR,
-                           output_tokens := n.output_tokens::VARCHAR))
-           FROM m_norm n LEFT JOIN m_ipmap m ON n.ip_raw = m.ip_raw
-           WHERE n.reject_reason IS NOT NULL OR (n.ip_raw IS NOT NULL AND m.address IS NULL)
-           ORDER BY n.file_idx, n.line"""
-    )
+    run(engine, "m_rejects", "rejects")
+    engine.to_local("m_rejects")
+    cur = con.execute("SELECT file_idx, line, field, reason, raw FROM m_rejects ORDER BY file_idx, line")
     while chunk := cur.fetchmany(10_000):
         for file_idx, line, field, reason, raw in chunk:
             rejects.write(files[file_idx].name, int(line), field, reason, dict(raw))
             rejected[file_idx] += 1
-    reads = dict(con.execute("SELECT file_idx, count(*) FROM m_norm GROUP BY file_idx").fetchall())
+    run(engine, "m_reads", "file_reads")
+    engine.to_local("m_reads")
+    reads = dict(con.execute("SELECT file_idx, n FROM m_reads").fetchall())
     stats = [FileStats(df.name, int(reads.get(i, 0)), rejected[i]) for i, df in enumerate(files)]
 
     stage("grouping templates")
-    templates, grouped = _group(con, settings, known, registry, min_accounts)
+    templates, grouped = _group(engine, con, settings, known, registry, min_accounts)
 
     stage("aggregating usage")
-    con.execute(
-        """CREATE TABLE m_sent AS
-           WITH h AS (
-             SELECT g.account_id, t.template_id, g.hour, count(*) AS n, sum(g.input_tokens) AS i,
-                    sum(g.output_tokens) AS o, min(g.ts) AS f, max(g.ts) AS l
-             FROM m_good g JOIN m_tmap t ON g.skel_hash = t.skel_hash
-             GROUP BY g.account_id, t.template_id, g.hour)
-           SELECT account_id, template_id, list(hour ORDER BY hour) AS hours,
-                  list(n ORDER BY hour) AS hour_counts, sum(n)::BIGINT AS requests,
-                  sum(i)::BIGINT AS input_tokens, sum(o)::BIGINT AS output_tokens,
-                  epoch_ms(min(f)) AS first_seen, epoch_ms(max(l)) AS last_seen
-           FROM h GROUP BY account_id, template_id"""
-    )
-    con.execute(
-        """CREATE TABLE m_usage AS
-           SELECT account_id, count(*) AS requests, sum(input_tokens)::BIGINT AS input_tokens,
-                  sum(output_tokens)::BIGINT AS output_tokens, epoch_ms(min(ts)) AS first_seen,
-                  epoch_ms(max(ts)) AS last_seen
-           FROM m_good GROUP BY account_id"""
-    )
-    con.execute(
-        """CREATE TABLE m_models AS
-           SELECT account_id, model, count(*) AS requests, epoch_ms(min(ts)) AS first_seen,
-                  epoch_ms(max(ts)) AS last_seen
-           FROM m_good WHERE model IS NOT NULL GROUP BY account_id, model"""
-    )
-    con.execute(
-        """CREATE TABLE m_model_nodes AS
-           SELECT model, min(first_seen) AS first_seen FROM m_models GROUP BY model"""
-    )
-    con.execute(
-        """CREATE TABLE m_used_ip AS
-           SELECT account_id, address, count(*) AS requests, epoch_ms(min(ts)) AS first_seen,
-                  epoch_ms(max(ts)) AS last_seen
-           FROM m_good WHERE address IS NOT NULL GROUP BY account_id, address"""
-    )
+    for table, name in _AGGREGATES:
+        run(engine, table, name)
+        engine.to_local(table)
     con.execute(
         """CREATE TABLE m_ips AS
            SELECT DISTINCT address, version, prefix FROM m_ipmap WHERE address IS NOT NULL"""
     )
     # The normalised log is no longer needed; the aggregates are what a resumed load replays.
-    con.execute("DROP VIEW m_good")
-    con.execute("DROP TABLE m_norm")
-    for table in ("m_head", "m_skel", "m_cand", "g_registry", "g_canon", "g_items", "g_labels"):
+    engine.drop("m_good")
+    for table in ("m_norm", "m_head", "m_skel", "m_cand", "g_items", "m_rejects", "m_reads"):
+        engine.drop(table)
+    local_scratch = ("m_head_lengths", "m_rejects", "m_reads", "m_skel", "m_cand", "g_registry", "g_canon")
+    for table in (*local_scratch, "g_items", "g_labels"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     assignment.drop_tables(con)
     con.execute("CREATE TABLE m_files (idx INTEGER, name VARCHAR, read BIGINT, rejected BIGINT)")

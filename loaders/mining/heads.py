@@ -18,40 +18,32 @@ from __future__ import annotations
 
 import duckdb
 
+from loaders.mining.engine import MiningEngine, run
+
 PAYLOAD = "<payload>"
 
 
-def map_heads(con: duckdb.DuckDBPyConnection, head_words: tuple[int, ...], min_accounts: int) -> int:
-    """`m_head(skel_hash, head_skel, head_hash)` from the valid rows of `m_norm`; returns its row count."""
+def map_heads(
+    engine: MiningEngine, local: duckdb.DuckDBPyConnection, head_words: tuple[int, ...], min_accounts: int
+) -> int:
+    """`m_head(skel_hash, head_skel, head_hash)` on the engine, from the valid rows of `m_norm`; returns
+    its row count. `local` holds the prefix lengths until they are handed to the engine."""
     lengths = sorted({int(n) for n in head_words if int(n) > 0})
+    local.execute("CREATE TABLE m_head_lengths (n INTEGER)")
+    if lengths:
+        local.executemany("INSERT INTO m_head_lengths VALUES (?)", [(n,) for n in lengths])
+    engine.to_engine("m_head_lengths")
     if not lengths:
-        con.execute("CREATE TABLE m_head (skel_hash UBIGINT, head_skel VARCHAR, head_hash UBIGINT)")
+        engine.create("m_head", EMPTY, None)
         return 0
-    values = ", ".join(f"({n})" for n in lengths)
-    # A prefix counts only when it leaves a payload behind (at least two more words): a prompt that is
-    # all instruction is a whole skeleton, and whole skeletons are grouped as they are.
-    con.execute(
-        f"""CREATE TABLE m_head AS
-            WITH single AS (
-              SELECT skel_hash, min(skel) AS skel, min(account_id) AS account_id
-              FROM m_norm WHERE reject_reason IS NULL
-              GROUP BY skel_hash HAVING min(account_id) = max(account_id)),
-            words AS (SELECT skel_hash, account_id, string_split(skel, ' ') AS w FROM single),
-            prefixes AS (
-              SELECT skel_hash, account_id, lens.n, array_to_string(w[1:lens.n], ' ') AS head
-              FROM words, (VALUES {values}) lens(n)
-              WHERE len(w) >= lens.n + 2),
-            shared AS (
-              SELECT head FROM prefixes GROUP BY head HAVING count(DISTINCT account_id) >= ?),
-            best AS (
-              SELECT p.skel_hash, arg_max(p.head, p.n) AS head
-              FROM prefixes p SEMI JOIN shared s ON p.head = s.head
-              GROUP BY p.skel_hash)
-            SELECT skel_hash, head || ' {PAYLOAD}' AS head_skel, hash(head || ' {PAYLOAD}') AS head_hash
-            FROM best""",  # noqa: S608 - integers and a constant of ours
-        [min_accounts],
-    )
-    return int(con.execute("SELECT count(*) FROM m_head").fetchall()[0][0])
+    # The statement's payload mask is PAYLOAD.
+    run(engine, "m_head", "heads", {"min_accounts": min_accounts})
+    return engine.count("m_head")
+
+
+EMPTY = (
+    "SELECT NULL::UBIGINT AS skel_hash, NULL::VARCHAR AS head_skel, NULL::UBIGINT AS head_hash WHERE false"
+)
 
 
 def head_of(skel: str, shared: set[str], head_words: tuple[int, ...]) -> str:

@@ -12,6 +12,7 @@ from app.platform.logging import get_logger
 from loaders.discovery import DataFile
 from loaders.graph import GraphWriter
 from loaders.mining.aggregate import Mined, open_or_mine
+from loaders.mining.engines import mining_engine
 from loaders.mining.grouping import KnownTemplate
 from loaders.mining.registry import Registry
 from loaders.mining.resolve import TemplateResolver
@@ -74,10 +75,12 @@ def load_requests(
         return reports, 0, {}
     registry = Registry(state_dir)
     work_dir = state_dir / "mining" / unit
-    mined = open_or_mine(
-        files, work_dir, settings, known_templates(writer), registry, min_accounts, rejects, stage
-    )
+    with mining_engine(settings) as engine:
+        mined = open_or_mine(
+            files, work_dir, settings, known_templates(writer), registry, min_accounts, rejects, stage, engine
+        )
     timings = {"mine": time.monotonic() - started}
+    _report_rate(mined, timings["mine"], settings.mining_engine, stage)
     try:
         # Also on a resumed load: adding the same entries again changes nothing.
         registry.add_from(mined.con)
@@ -91,6 +94,16 @@ def load_requests(
     shutil.rmtree(work_dir, ignore_errors=True)
     fill_reports(reports, mined, applied, skipped, time.monotonic() - started)
     return reports, mined.templates, timings
+
+
+def _report_rate(mined: Mined, seconds: float, engine: str, stage: Callable[[str], None] | None) -> None:
+    requests = sum(f.read for f in mined.files)
+    rate = requests / seconds if seconds > 0 else 0.0
+    log.info(
+        "mining rate", engine=engine, requests=requests, seconds=round(seconds, 2), per_second=round(rate)
+    )
+    if stage is not None:
+        stage(f"mined {requests:,} requests in {seconds:.1f} s ({rate:,.0f}/s, {engine})")
 
 
 def fill_reports(reports: list[FileReport], mined: Mined, applied: int, skipped: int, seconds: float) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 SKELETON_MAX_CHARS = 1000
 TEXT_MAX_CHARS = 500  # PromptTemplate.text (data model)
@@ -59,31 +60,36 @@ def skeleton_sql(column: str) -> str:
     return f"left(trim({expr}, {_sql_literal(_WS)}), {SKELETON_MAX_CHARS})"
 
 
-def skeleton_select(source_sql: str, column: str, alias: str) -> str:
-    """`SELECT *, <skeleton of column> AS alias FROM (source_sql)`, as one query, faster than `skeleton_sql`.
+def skeleton_select(source_sql: str, column: str, alias: str, keep: Sequence[str]) -> str:
+    """`SELECT <keep>, <skeleton of column> AS alias FROM (source_sql)`, as one query, faster than
+    `skeleton_sql`; `keep` are the source's columns to pass through (identifiers we own).
 
     One nested projection per rule, so each rule's guard and replacement read the previous step's column
-    instead of repeating the whole expression; rules whose guard fails keep the text as it is.
+    instead of repeating the whole expression; rules whose guard fails keep the text as it is. Columns
+    are listed rather than `* REPLACE`d so that the statement also translates to Spark SQL.
     """
-    sql = f"SELECT *, lower({column}) AS {alias} FROM ({source_sql})"  # noqa: S608
+    cols = ", ".join(keep)
+
+    def step(expr: str, inner: str) -> str:
+        return f"SELECT {cols}, {expr} AS {alias} FROM ({inner})"  # noqa: S608
+
+    sql = step(f"lower({column})", source_sql)
     for name, pattern, repl in RULES:
-        step = f"regexp_replace({alias}, {_sql_literal(pattern)}, {_sql_literal(repl)}, 'g')"
+        expr = f"regexp_replace({alias}, {_sql_literal(pattern)}, {_sql_literal(repl)}, 'g')"
         if name in GUARDS:
             test = " OR ".join(f"contains({alias}, {_sql_literal(g)})" for g in GUARDS[name])
-            step = f"CASE WHEN {test} THEN {step} ELSE {alias} END"
-        sql = f"SELECT * REPLACE ({step} AS {alias}) FROM ({sql})"  # noqa: S608
+            expr = f"CASE WHEN {test} THEN {expr} ELSE {alias} END"
+        sql = step(expr, sql)
     # After the whitespace rule an end can only hold one plain space: dropping it is the same as
     # `trim(x, _WS)`, which DuckDB runs many times slower. strlen counts bytes, so a text of at most
     # SKELETON_MAX_CHARS bytes needs no (character-counting) cut.
-    cut = f"CASE WHEN prefix({alias}, ' ') THEN right({alias}, -1) ELSE {alias} END"
-    sql = f"SELECT * REPLACE ({cut} AS {alias}) FROM ({sql})"  # noqa: S608
-    cut = f"CASE WHEN suffix({alias}, ' ') THEN left({alias}, -1) ELSE {alias} END"
-    sql = f"SELECT * REPLACE ({cut} AS {alias}) FROM ({sql})"  # noqa: S608
+    sql = step(f"CASE WHEN prefix({alias}, ' ') THEN right({alias}, -1) ELSE {alias} END", sql)
+    sql = step(f"CASE WHEN suffix({alias}, ' ') THEN left({alias}, -1) ELSE {alias} END", sql)
     cut = (
         f"CASE WHEN strlen({alias}) > {SKELETON_MAX_CHARS} THEN left({alias}, {SKELETON_MAX_CHARS}) "
         f"ELSE {alias} END"
     )
-    return f"SELECT * REPLACE ({cut} AS {alias}) FROM ({sql})"  # noqa: S608
+    return step(cut, sql)
 
 
 def skeleton_key(skel: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from loaders.mining.engine import DuckDBEngine
 from loaders.mining.heads import PAYLOAD, head_of, map_heads
 
 INSTRUCTION = "you are a strict grader score the following answer against the rubric then output json answer:"
@@ -29,7 +30,7 @@ def test_fixed_instruction_with_free_payload_maps_to_its_head() -> None:
     con = duckdb.connect()
     payloads = [f"alpha{i} beta{i} gamma{i} delta{i} epsilon{i}" for i in range(5)]
     _norm(con, [(f"acc{i}", f"{INSTRUCTION} {p}") for i, p in enumerate(payloads)])
-    assert map_heads(con, (6, 12, 24), 3) == 5
+    assert map_heads(DuckDBEngine(con), con, (6, 12, 24), 3) == 5
     heads = set(_heads(con).values())
     # The longest shared prefix (12 words) wins over the shorter one; the payload is masked away.
     assert heads == {" ".join(INSTRUCTION.split()[:12]) + f" {PAYLOAD}"}
@@ -42,14 +43,14 @@ def test_heads_need_enough_accounts_and_leave_whole_repeats_alone() -> None:
     _norm(con, rows)
     # One account sending the instruction twice is not a template; the prompt that two accounts send
     # whole is a skeleton of its own already.
-    assert map_heads(con, (6, 12), 3) == 0
+    assert map_heads(DuckDBEngine(con), con, (6, 12), 3) == 0
 
 
 def test_rejected_rows_do_not_count() -> None:
     con = duckdb.connect()
     _norm(con, [(f"acc{i}", f"{INSTRUCTION} x{i} y{i} z{i}") for i in range(3)])
     con.execute("UPDATE m_norm SET reject_reason = 'ts' WHERE account_id = 'acc0'")
-    assert map_heads(con, (6, 12), 3) == 0
+    assert map_heads(DuckDBEngine(con), con, (6, 12), 3) == 0
 
 
 @pytest.mark.parametrize("lengths", [(6,), (6, 12), (12, 24, 48)])
@@ -58,7 +59,7 @@ def test_python_and_sql_choose_the_same_head(lengths: tuple[int, ...]) -> None:
     skels = [f"{INSTRUCTION} payload{i} more words here {i}" for i in range(4)]
     skels += ["short prompt", "write a poem about the sea and the sky tonight please now"]
     _norm(con, [(f"acc{i}", s) for i, s in enumerate(skels)])
-    map_heads(con, lengths, 3)
+    map_heads(DuckDBEngine(con), con, lengths, 3)
     sql = _heads(con)
     shared = {h.removesuffix(f" {PAYLOAD}") for h in sql.values()}
     for s in skels:
@@ -68,4 +69,4 @@ def test_python_and_sql_choose_the_same_head(lengths: tuple[int, ...]) -> None:
 def test_no_lengths_maps_nothing() -> None:
     con = duckdb.connect()
     _norm(con, [("a", "x y z")])
-    assert map_heads(con, (), 3) == 0
+    assert map_heads(DuckDBEngine(con), con, (), 3) == 0

@@ -18,7 +18,7 @@ def test_streamed_sql_skeletons_match_python(demo_dir: Path) -> None:
     src = "SELECT unnest(?::VARCHAR[]) AS p, generate_subscripts(?::VARCHAR[], 1) AS i"
     got = (
         duckdb.connect()
-        .execute(f"SELECT s FROM ({skeleton_select(src, 'p', 's')}) ORDER BY i", [prompts, prompts])  # noqa: S608
+        .execute(f"SELECT s FROM ({skeleton_select(src, 'p', 's', ['i'])}) ORDER BY i", [prompts, prompts])  # noqa: S608
         .fetchall()
     )
     assert [g[0] for g in got] == [skeleton(p) for p in prompts]

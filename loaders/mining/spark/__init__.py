@@ -1,0 +1,1 @@
+"""Request-log mining on Apache Spark: the DuckDB statements of `loaders/mining/sql/`, translated."""
