@@ -1,7 +1,8 @@
 // name: detection/project_links
-// description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence; with $scope, only the pairs inside that set of accounts (incremental runs).
+// description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence; with $changed, only the pairs an incremental run recomputes: those with a changed endpoint, and those among $members (the touched campaigns' members).
 // mode: read
-// $entities (elementId -> true; null = all): an incremental run visits only the entities its region uses.
+// $entities (elementId -> true; null = all): an incremental run visits only the entities its changed accounts
+// and touched campaign members use.
 CALL () {
   MATCH (e:PaymentInstrument) WHERE $fam.instrument.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:PAID_WITH]-(:Account) } AS d
@@ -65,23 +66,35 @@ CALL () {
 }
 // Rarity: IDF scaled to 1 for a pair-only entity, raised to $rarity_exponent (sharper = supernodes fade faster).
 WITH m, hs, ded, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
-// An incremental run projects only the pairs inside its region ($scope: account_id -> true; null = all).
+// An incremental run ($changed: account_id -> true; null = a full run) projects only the pairs with a changed
+// endpoint and the pairs among $members (touched campaigns' members): every other pair is the last run's.
 // Degrees, order and windows stay those of the whole platform, so a pair's weight is the full run's.
 WITH m, hs, ded, d, w, sw,
-     CASE WHEN $scope IS NULL THEN range(0, d - 1)
-          ELSE [p IN range(0, d - 1) WHERE $scope[m[p].account_id] IS NOT NULL] END AS starts
+     CASE WHEN $changed IS NULL THEN range(0, d - 1)
+          ELSE [p IN range(0, d - 1)
+                WHERE $changed[m[p].account_id] IS NOT NULL OR $members[m[p].account_id] IS NOT NULL] END AS starts
 WHERE size(starts) > 0
 // Small groups give every pair. Bigger ones link each member to its next $k co-members (circularly) in
 // account order, so pairs that recur across entities still accumulate weight while the pair count stays
 // d * (k + chords); $chords long-range offsets (below d / 2, so no pair twice) keep the ring from being a
 // chain of arcs that community detection would cut apart.
 UNWIND starts AS i
+WITH m, hs, ded, d, w, sw, i, $changed IS NOT NULL AND $changed[m[i].account_id] IS NOT NULL AS ci,
+     [c IN range(1, $chords) WHERE c * d / (2 * ($chords + 1)) > $k | c * d / (2 * ($chords + 1))] AS cs
+// Each pair is walked once, from its earlier end in the window order: forward from every start, and
+// backward from a changed account only to the partners that are not starts themselves (whose forward walk
+// does not reach it).
 UNWIND CASE
   WHEN d <= 2 * $k + 1 THEN range(i + 1, d - 1)
-  ELSE [o IN range(1, $k) | (i + o) % d]
-     + [c IN range(1, $chords) WHERE c * d / (2 * ($chords + 1)) > $k | (i + c * d / (2 * ($chords + 1))) % d]
+    + CASE WHEN ci THEN [b IN range(0, i - 1)
+                         WHERE $changed[m[b].account_id] IS NULL AND $members[m[b].account_id] IS NULL] ELSE [] END
+  ELSE [o IN range(1, $k) | (i + o) % d] + [c IN cs | (i + c) % d]
+    + CASE WHEN ci THEN [b IN [o IN range(1, $k) | (i - o + d) % d] + [c IN cs | (i - c + d) % d]
+                         WHERE $changed[m[b].account_id] IS NULL AND $members[m[b].account_id] IS NULL] ELSE [] END
 END AS j
-WITH m, hs, ded, d, w, sw, i, j WHERE $scope IS NULL OR $scope[m[j].account_id] IS NOT NULL
+WITH m, hs, ded, d, w, sw, i, j
+  WHERE $changed IS NULL OR ci OR $changed[m[j].account_id] IS NOT NULL
+     OR ($members[m[i].account_id] IS NOT NULL AND $members[m[j].account_id] IS NOT NULL)
 WITH m[i] AS x, m[j] AS y,
      w * (1.0 + CASE WHEN size(ded) > 0 THEN $dedication_boost * sqrt(ded[i] * ded[j]) ELSE 0.0 END) + CASE
        WHEN sw > 0.0 AND size(hs[i]) > 0 AND size(hs[j]) > 0 THEN sw * gds.similarity.jaccard(hs[i], hs[j])
