@@ -7,12 +7,14 @@
    projection could pair with them (same families, same supernode cut-offs, and in big entities only the
    sampling-window partners), belongs to.
 3. **Same stages, on a small graph.** `pipeline.detect_campaigns` with a `Scope`: the projection holds
-   only the pairs with a changed endpoint (whoever the partner is) and the pairs among the touched
-   campaigns' members, weighted exactly as a full run weighs them (platform-wide degrees, rarity and
-   sampling windows). Leiden starts from the previous communities (`seedProperty`), so the touched
-   campaigns start whole and new accounts join the one their links go to. Only changed accounts and the
-   touched campaigns' members can be members of what it finds: other partners are in the graph with just
-   their pairs to changed accounts, so where they would go is a guess the next full run makes properly.
+   only the pairs with a changed endpoint (whoever the partner is) and the pairs inside each touched
+   campaign (not across two: without their pairs to the rest of the platform, those would weigh far more
+   than in a full run and merge the campaigns), weighted exactly as a full run weighs them (platform-wide
+   degrees, rarity and sampling windows). Leiden starts from the previous communities (`seedProperty`), so
+   the touched campaigns start whole and new accounts join the one their links go to. Only changed
+   accounts and the touched campaigns' members can be members of what it finds: other partners are in the
+   graph with just their pairs to changed accounts, so where they would go is a guess the next full run
+   makes properly.
 4. **Carried over.** Active campaigns with no member touched are handed to the switch as the last run
    wrote them (members, strengths, score, features, evidence), so identity tracking keeps their ids and
    nothing about them changes. So is a touched campaign the recompute no longer finds (no recomputed
@@ -74,7 +76,7 @@ def detect_incremental(
     touched = changes.touched_accounts(runner, changed, params, accounts)
     active = [p for p in previous if p.active]
     hit = [p for p in active if not p.members.isdisjoint(touched)]
-    scope = Scope(frozenset(changed), frozenset().union(*(p.members for p in hit)))
+    scope = Scope(frozenset(changed), tuple(p.members for p in hit))
     hit_ids = {p.campaign_id for p in hit}
     carried_ids = [p.campaign_id for p in active if p.campaign_id not in hit_ids]
     region_seconds = time.perf_counter() - t0

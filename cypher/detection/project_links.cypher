@@ -1,5 +1,5 @@
 // name: detection/project_links
-// description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence; with $changed, only the pairs an incremental run recomputes: those with a changed endpoint, and those among $members (the touched campaigns' members).
+// description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence; with $changed, only the pairs an incremental run recomputes: those with a changed endpoint, and those inside one touched campaign ($members: account_id -> campaign).
 // mode: read
 // $entities (elementId -> true; null = all): an incremental run visits only the entities its changed accounts
 // and touched campaign members use.
@@ -67,7 +67,8 @@ CALL () {
 // Rarity: IDF scaled to 1 for a pair-only entity, raised to $rarity_exponent (sharper = supernodes fade faster).
 WITH m, hs, ded, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
 // An incremental run ($changed: account_id -> true; null = a full run) projects only the pairs with a changed
-// endpoint and the pairs among $members (touched campaigns' members): every other pair is the last run's.
+// endpoint and the pairs inside one touched campaign ($members: account_id -> campaign): every other pair,
+// also one across two campaigns, is the last run's.
 // Degrees, order and windows stay those of the whole platform, so a pair's weight is the full run's.
 WITH m, hs, ded, d, w, sw,
      CASE WHEN $changed IS NULL THEN range(0, d - 1)
@@ -94,7 +95,7 @@ UNWIND CASE
 END AS j
 WITH m, hs, ded, d, w, sw, i, j
   WHERE $changed IS NULL OR ci OR $changed[m[j].account_id] IS NOT NULL
-     OR ($members[m[i].account_id] IS NOT NULL AND $members[m[j].account_id] IS NOT NULL)
+     OR $members[m[i].account_id] = $members[m[j].account_id]
 WITH m[i] AS x, m[j] AS y,
      w * (1.0 + CASE WHEN size(ded) > 0 THEN $dedication_boost * sqrt(ded[i] * ded[j]) ELSE 0.0 END) + CASE
        WHEN sw > 0.0 AND size(hs[i]) > 0 AND size(hs[j]) > 0 THEN sw * gds.similarity.jaccard(hs[i], hs[j])

@@ -7,8 +7,10 @@ the platform skipped, large groups sampled to `sample_k` successors in account o
 two accounts' hour buckets on that template. It runs through the GDS client's Cypher projection.
 
 An incremental run projects a `Scope`: the pairs with a changed endpoint (partners anywhere on the
-platform) and the pairs among the touched campaigns' members, each weighted exactly as a full run weighs
-it. Pairs between two unchanged accounts outside those campaigns are the last run's business.
+platform) and the pairs inside each touched campaign, each weighted exactly as a full run weighs it.
+Pairs between two unchanged accounts are the last run's business, also across two touched campaigns:
+their members' pairs to the rest of the platform are not in the graph, so pairs between them would weigh
+far more in it than in a full one, and community detection would merge them.
 """
 
 from __future__ import annotations
@@ -30,12 +32,20 @@ class Scope:
     """What an incremental run projects (see the module doc)."""
 
     changed: frozenset[str]  # new accounts and accounts that gained a link
-    members: frozenset[str]  # the members of the active campaigns the changes touch
+    campaigns: tuple[frozenset[str], ...]  # the members of each active campaign the changes touch
+
+    @property
+    def members(self) -> frozenset[str]:
+        return frozenset().union(*self.campaigns)
 
     @property
     def accounts(self) -> frozenset[str]:
-        """The accounts whose community the run decides; their partners only pull on them."""
+        """The accounts whose community the run decides; their other partners only pull on them."""
         return self.changed | self.members
+
+    def campaign_of(self) -> dict[str, int]:
+        """Member -> its campaign's position: pairs are kept within a campaign, not across two."""
+        return {a: i for i, members in enumerate(self.campaigns) for a in members}
 
 
 @dataclass(frozen=True)
@@ -115,7 +125,7 @@ def _project(
             seed_offset=offset,
             # A map, not a list: membership is one hash lookup per pair end in the query.
             changed=None if scope is None else dict.fromkeys(scope.changed, True),
-            members={} if scope is None else dict.fromkeys(scope.members, True),
+            members={} if scope is None else scope.campaign_of(),
             entities=_entities(gds, scope),
         )
     except ValueError:

@@ -92,7 +92,7 @@ def test_scope_is_the_changes_and_the_campaigns_they_or_their_partners_touch(
     ]
     result = incremental.detect_incremental(cast(SyncGdsRunner, graph), DetectionParams(), previous, ["n1"])
     # x9 is a partner of the change but in no active campaign: only its pairs with n1 are projected.
-    assert scoped[0]["scope"] == Scope(frozenset({"n1"}), frozenset({"a1", "a2", "a3"}))
+    assert scoped[0]["scope"] == Scope(frozenset({"n1"}), (frozenset({"a1", "a2", "a3"}),))
     assert scoped[0]["previous"]["a1"] == scoped[0]["previous"]["a2"]  # seeded with the previous campaigns
     assert result.graph["region_accounts"] == 4
     assert result.graph["partner_accounts"] == 2
