@@ -109,6 +109,8 @@ def detect_campaigns(
             part = communities.detect(runner.gds, proj.graph, params, seeded=bool(previous))
         with stats.timed("links"):
             lk = communities.links(runner.gds, proj.graph, part)
+        if scope is not None:
+            part = partitions.pinned(part, lk, scope.campaigns)
     found = campaigns_from(runner, part, lk, platform, params, stats, scope.accounts if scope else None)
     log.info(
         "detection.found", campaigns=len(found), **{f"t_{k}": round(v, 2) for k, v in stats.timings.items()}
