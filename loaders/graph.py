@@ -5,6 +5,12 @@ its writes and creates the marker. A retry after an unknown commit outcome (conn
 restart) therefore finds the marker and applies nothing twice: increments such as request counts stay
 exact across kills, restarts and reloads. Transient errors are retried by the driver inside
 `execute_write`; tenacity covers the server being away for longer (a restart).
+
+Change stamps for incremental detection: every load query that creates an account, or a link from an
+account to an entity the detection projection pairs accounts through (IP, payment instrument, template,
+e-mail domain), sets `Account.load_batch` to the batch id on creation, in the batch's own transaction.
+Only such accounts can change the projection's pairs; an account whose counters on existing links grew
+is not stamped (its link weights barely move, and the scheduled full run recomputes them).
 """
 
 from __future__ import annotations
@@ -82,10 +88,9 @@ class GraphWriter:
             if seen is not None and seen["seen"]:
                 return False
             for step in steps:
-                tx.run(q(step.query), step.params).consume()
-            touched = accounts_of(steps)
-            if touched:
-                tx.run(q("load/stamp_accounts"), account_ids=touched, batch_id=batch_id).consume()
+                # Writes that create an account or an account-entity link stamp that account with the
+                # batch id (`ON CREATE SET a.load_batch = $batch_id`): see the module doc.
+                tx.run(q(step.query), {**step.params, "batch_id": batch_id}).consume()
             tx.run(q("load/batch_mark"), batch_id=batch_id, unit=unit, kind=kind, rows=rows).consume()
             return True
 
@@ -120,21 +125,6 @@ class GraphWriter:
 
     def mark_unit_done(self, unit: str, kind: str, rows: int) -> None:
         self.apply_batch(f"{unit}:{kind}:done", unit, kind, rows, [])
-
-
-def accounts_of(steps: Sequence[Step]) -> list[str]:
-    """Every account a batch's rows name, sorted (concurrent writers then lock them in one order).
-
-    Stamped with the batch id in the same transaction as the writes, so an incremental detection run
-    learns exactly which accounts a batch changed once it committed, and never from a batch that did not.
-    """
-    ids = {
-        str(row["account_id"])
-        for step in steps
-        for row in step.params.get("rows", ())
-        if isinstance(row, dict) and row.get("account_id") is not None
-    }
-    return sorted(ids)
 
 
 def batch_id(

@@ -1,20 +1,27 @@
-"""An incremental run: recompute only the part of the graph new loads touched, carry the rest over.
+"""An incremental run: recompute only the pairs new loads changed, carry the rest over.
 
-1. **Region.** The accounts stamped by pending load batches (`graph/changes.py`), every account the
-   projection could pair with them (same families, same supernode cut-offs, and in big entities only
-   the sampling-window partners: a carrier NAT's or a popular template's crowd is not pulled in), every
-   member of an active campaign any of those is in, and those members' own partners.
-2. **Same stages, restricted.** `pipeline.detect_campaigns` with `scope` = the region: the projection
-   keeps only pairs inside it, weighted exactly as a full run weighs them (platform-wide degrees,
-   rarity and sampling windows), Leiden starts from the previous communities (`seedProperty`), and
-   membership, profiles, template merge, scoring and recruiting run on the region's communities only.
-3. **Carried over.** Active campaigns with no member in the region are handed to the switch as the last
-   run wrote them (members, strengths, score, features, evidence), so identity tracking keeps their ids
-   and nothing about them changes. So is a touched campaign the recompute no longer finds (no recomputed
+1. **What changed.** The accounts stamped by pending load batches (`graph/changes.py`): new accounts and
+   accounts that gained a link the projection pairs through (an IP, an instrument, a template, a domain).
+   Counters growing on existing links do not stamp: they barely move link weights.
+2. **Touched campaigns.** Every active campaign one of the changed accounts, or one of the accounts the
+   projection could pair with them (same families, same supernode cut-offs, and in big entities only the
+   sampling-window partners), belongs to.
+3. **Same stages, on a small graph.** `pipeline.detect_campaigns` with a `Scope`: the projection holds
+   only the pairs with a changed endpoint (whoever the partner is) and the pairs inside each touched
+   campaign (not across two: without their pairs to the rest of the platform, those would weigh far more
+   than in a full run and merge the campaigns), weighted exactly as a full run weighs them (platform-wide
+   degrees, rarity and sampling windows). Leiden starts from the previous communities (`seedProperty`), so
+   the touched campaigns start whole and new accounts join the one their links go to. Only changed
+   accounts and the touched campaigns' members can be members of what it finds: other partners are in the
+   graph with just their pairs to changed accounts, so where they would go is a guess the next full run
+   makes properly.
+4. **Carried over.** Active campaigns with no member touched are handed to the switch as the last run
+   wrote them (members, strengths, score, features, evidence), so identity tracking keeps their ids and
+   nothing about them changes. So is a touched campaign the recompute no longer finds (no recomputed
    campaign holds half of its members): with a partial view, an incremental run adds and grows campaigns,
    and leaves dropping one to the next full run. An account a carried campaign holds stays there.
 
-A full run stays the reference: it sees links between accounts that are both outside every change, which
+A full run stays the reference: it sees pairs between accounts that are both outside every change, which
 an incremental run, by design, does not look at again.
 """
 
@@ -29,6 +36,7 @@ from app.detection.algorithms.tracking import PreviousCampaign, seeds_from
 from app.detection.graph import changes
 from app.detection.graph.gds import gds_client
 from app.detection.graph.platform import read_platform
+from app.detection.graph.projection import Scope
 from app.detection.pipeline import detect_campaigns
 from app.platform.driver import sync_driver
 from app.platform.logging import get_logger
@@ -68,13 +76,13 @@ def detect_incremental(
     touched = changes.touched_accounts(runner, changed, params, accounts)
     active = [p for p in previous if p.active]
     hit = [p for p in active if not p.members.isdisjoint(touched)]
-    region = set(touched).union(*(p.members for p in hit))
+    scope = Scope(frozenset(changed), tuple(p.members for p in hit))
     hit_ids = {p.campaign_id for p in hit}
     carried_ids = [p.campaign_id for p in active if p.campaign_id not in hit_ids]
     region_seconds = time.perf_counter() - t0
 
-    if region:
-        found = detect_campaigns(runner, params, seeds_from(previous) or None, scope=region)
+    if scope.accounts:
+        found = detect_campaigns(runner, params, seeds_from(previous) or None, scope=scope)
     else:
         found = DetectionResult(campaigns=[], params=params.model_dump(mode="json"), timings={}, graph={})
 
@@ -91,7 +99,9 @@ def detect_incremental(
         **found.graph,
         "accounts": accounts,
         "changed_accounts": len(changed),
-        "region_accounts": len(region),
+        "partner_accounts": len(touched - scope.changed),
+        "touched_campaign_accounts": len(scope.members),
+        "region_accounts": len(scope.accounts),
         "campaigns_recomputed": len(recomputed),
         "campaigns_carried": len(carried),
         "campaigns_kept_unfound": len(kept),

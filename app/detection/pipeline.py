@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -85,9 +85,11 @@ def detect_campaigns(
     runner: SyncGdsRunner,
     params: DetectionParams | None = None,
     previous: dict[str, int] | None = None,
-    scope: Collection[str] | None = None,
+    scope: projection.Scope | None = None,
 ) -> DetectionResult:
-    """`scope`: only the accounts of an incremental run's region take part (`app.detection.incremental`);
+    """`scope`: an incremental run's part of the graph (`app.detection.incremental`): its pairs only, and
+    only its changed accounts and touched campaign members can be campaign members (their other partners
+    are in the projection with just the pairs to them, so their own communities would be guesses);
     weights, platform baselines and every later stage are the full run's."""
     params = params or DetectionParams()
     stats = RunStats()
@@ -107,7 +109,9 @@ def detect_campaigns(
             part = communities.detect(runner.gds, proj.graph, params, seeded=bool(previous))
         with stats.timed("links"):
             lk = communities.links(runner.gds, proj.graph, part)
-    found = campaigns_from(runner, part, lk, platform, params, stats)
+        if scope is not None:
+            part = partitions.pinned(part, lk, scope.campaigns)
+    found = campaigns_from(runner, part, lk, platform, params, stats, scope.accounts if scope else None)
     log.info(
         "detection.found", campaigns=len(found), **{f"t_{k}": round(v, 2) for k, v in stats.timings.items()}
     )
@@ -121,13 +125,17 @@ def campaigns_from(
     platform: Platform,
     params: DetectionParams,
     stats: RunStats,
+    eligible: frozenset[str] | None = None,
 ) -> list[CandidateCampaign]:
     """The scored campaigns in a partition of the projected accounts, sorted by score; only named
-    queries from here on (member profiles, recruits), the GDS graph is no longer needed."""
+    queries from here on (member profiles, recruits), the GDS graph is no longer needed. `eligible`: the
+    only accounts that may be members (an incremental run's scope); all of them when None."""
     with stats.timed("membership"):
         stats.graph["communities_raw"] = int(part.community.max()) + 1
         part = partitions.merge_tight(part, lk, params.merge_ratio)
         groups = part.groups()
+        if eligible is not None:
+            groups = {c: [a for a in accs if a in eligible] for c, accs in groups.items()}
         stats.graph["communities"] = len(groups)
         # Every piece big enough to matter goes on whole: the template merge may rejoin pieces and
         # members that a trim made now would lose for good, so trimming waits until after it.

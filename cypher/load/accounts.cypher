@@ -3,6 +3,7 @@
 // mode: write
 UNWIND $rows AS row
 MERGE (a:Account {account_id: row.account_id})
+  ON CREATE SET a.load_batch = $batch_id
 WITH a, row, a.email_domain AS old_domain, a.org_id AS old_org
 SET a.created_at = coalesce(datetime(row.created_at), a.created_at),
     a.email_domain = coalesce(row.email_domain, a.email_domain),

@@ -8,6 +8,7 @@ SET x.aliases = CASE WHEN row.actor <> x.name AND NOT row.actor IN coalesce(x.al
                      THEN coalesce(x.aliases, []) + row.actor ELSE x.aliases END
 WITH x, row
 MERGE (e:Account {account_id: row.value})
+  ON CREATE SET e.load_batch = $batch_id
 WITH x, row, e
 MERGE (e)-[l:LABELLED_AS]->(x)
   ON CREATE SET l.created_at = datetime(), l.created_by = row.created_by

@@ -129,3 +129,40 @@ def relabel(raw: IntArray, accounts: list[str]) -> IntArray:
             first[c] = acc
     order = {c: i for i, c in enumerate(sorted(first, key=lambda c: first[c]))}
     return np.array([order[c] for c in raw.tolist()], dtype=np.int64)
+
+
+def pinned(part: Partition, lk: Links, campaigns: Sequence[frozenset[str]]) -> Partition:
+    """`part` with each of `campaigns` (an incremental run's touched campaigns) whole, as its own community,
+    and every other account community detection put beside some of their members attached to the campaign
+    it has the most link weight to. Communities with no campaign member stay as they are (new groups).
+
+    On an incremental run's small graph the touched campaigns lack their pairs to the rest of the
+    platform, so modularity there is not the full graph's: community detection may merge campaigns a full
+    run keeps apart. Joining or dropping campaigns is left to the full run; new accounts still go where
+    their links go.
+    """
+    where = {a: i for i, a in enumerate(part.accounts)}
+    group = np.full(len(part.accounts), -1, dtype=np.int64)
+    for g, members in enumerate(campaigns):
+        for a in members:
+            if a in where:
+                group[where[a]] = g
+    if not (group >= 0).any():
+        return part
+    held = np.zeros(int(part.community.max(initial=0)) + 1, dtype=bool)
+    held[part.community[group >= 0]] = True
+    # Weight from each account beside a campaign member to each campaign: links with one campaign end.
+    pull: dict[int, dict[int, float]] = {}
+    for s, t, w in zip(lk.source.tolist(), lk.target.tolist(), lk.weight.tolist(), strict=True):
+        for u, v in ((s, t), (t, s)):
+            if group[u] < 0 and group[v] >= 0 and held[part.community[u]]:
+                gv = int(group[v])
+                pull.setdefault(u, {})[gv] = pull.setdefault(u, {}).get(gv, 0.0) + w
+    base = int(part.community.max(initial=0)) + 1
+    comm = part.community.copy()
+    for i in range(len(comm)):
+        if group[i] >= 0:
+            comm[i] = base + group[i]
+        elif i in pull:
+            comm[i] = base + max(sorted(pull[i]), key=lambda g: pull[i][g])
+    return Partition(part.node_ids, part.accounts, relabel(comm, part.accounts))

@@ -1,10 +1,11 @@
 """What changed since the last run, and the region an incremental run recomputes.
 
-Loaders stamp every account a batch writes or links with the batch id, in the batch's own transaction
-(`loaders/graph.py`), and each `LoadBatch` marker stays *pending* until a successful run takes it in:
-`consume` runs inside that run's switch transaction. A run reads the pending batch ids first and their
-accounts second, so a batch committing in between is simply left for the next run; a failed run consumes
-nothing. No clocks are compared, so concurrent loads and skewed hosts cannot hide a change.
+Loaders stamp the accounts a batch creates, and those that gain a link to an IP, instrument, template or
+e-mail domain, with the batch id, in the batch's own transaction (`loaders/graph.py`), and each `LoadBatch`
+marker stays *pending* until a successful run takes it in: `consume` runs inside that run's switch
+transaction. A run reads the pending batch ids first and their accounts second, so a batch committing in
+between is simply left for the next run; a failed run consumes nothing. No clocks are compared, so concurrent
+loads and skewed hosts cannot hide a change.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def touched_accounts(
 ) -> set[str]:
     """The changed accounts and every account the projection could pair with one of them: co-members of a
     shared entity below its family's cut-off, limited to the sampling windows in entities too big to give
-    all their pairs (the same windows as `project_links`, so nothing the projection links is left out)."""
+    all their pairs (the same windows as `project_links`). An incremental run recomputes the active
+    campaigns any of these belongs to."""
     if not changed:
         return set()
     fam, template_max_degree = family_limits(params, accounts)

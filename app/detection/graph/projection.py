@@ -5,11 +5,17 @@ family weight x rarity (IDF over the platform's accounts), supernodes above each
 the platform skipped, large groups sampled to `sample_k` successors in account order, and pairs below
 `min_pair_weight` dropped (minimum shared evidence). Templates add the lockstep weight: the Jaccard of the
 two accounts' hour buckets on that template. It runs through the GDS client's Cypher projection.
+
+An incremental run projects a `Scope`: the pairs with a changed endpoint (partners anywhere on the
+platform) and the pairs inside each touched campaign, each weighted exactly as a full run weighs it.
+Pairs between two unchanged accounts are the last run's business, also across two touched campaigns:
+their members' pairs to the rest of the platform are not in the graph, so pairs between them would weigh
+far more in it than in a full one, and community detection would merge them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +25,27 @@ from graphdatascience.graph.graph_api import Graph
 
 from app.detection.algorithms.params import DetectionParams
 from app.platform.cypher import q
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an incremental run projects (see the module doc)."""
+
+    changed: frozenset[str]  # new accounts and accounts that gained a link
+    campaigns: tuple[frozenset[str], ...]  # the members of each active campaign the changes touch
+
+    @property
+    def members(self) -> frozenset[str]:
+        return frozenset().union(*self.campaigns)
+
+    @property
+    def accounts(self) -> frozenset[str]:
+        """The accounts whose community the run decides; their other partners only pull on them."""
+        return self.changed | self.members
+
+    def campaign_of(self) -> dict[str, int]:
+        """Member -> its campaign's position: pairs are kept within a campaign, not across two."""
+        return {a: i for i, members in enumerate(self.campaigns) for a in members}
 
 
 @dataclass(frozen=True)
@@ -36,11 +63,11 @@ def projected(
     params: DetectionParams,
     accounts: int,
     previous: dict[str, int] | None,
-    scope: Collection[str] | None = None,
+    scope: Scope | None = None,
 ) -> Iterator[Projection]:
     """The projection for the length of the `with` block; dropped by name afterwards, also when the
     projection itself or anything in the block fails, so a failure leaves nothing in the GDS catalog.
-    `scope`: only links between these accounts (an incremental run's region), weighted as in a full run."""
+    `scope`: only an incremental run's pairs (`Scope`), weighted as in a full run."""
     try:
         yield _project(gds, graph_name, params, accounts, previous, scope)
     finally:
@@ -61,11 +88,11 @@ def family_limits(params: DetectionParams, accounts: int) -> tuple[dict[str, dic
     return fam, max(tmpl, default=0)
 
 
-def _entities(gds: GraphDataScience, scope: Collection[str] | None) -> dict[str, bool] | None:
+def _entities(gds: GraphDataScience, scope: Scope | None) -> dict[str, bool] | None:
     """The entities a scoped projection visits: those its accounts use (no others can give a pair)."""
     if scope is None:
         return None
-    rows = gds.run_cypher(q("detection/region_entities"), params={"region": sorted(scope)})
+    rows = gds.run_cypher(q("detection/region_entities"), params={"region": sorted(scope.accounts)})
     return dict.fromkeys((str(e) for e in rows["entity"]), True) if len(rows) else {}
 
 
@@ -75,7 +102,7 @@ def _project(
     params: DetectionParams,
     accounts: int,
     previous: dict[str, int] | None,
-    scope: Collection[str] | None = None,
+    scope: Scope | None = None,
 ) -> Projection:
     fam, template_max_degree = family_limits(params, accounts)
     prev = previous or {}
@@ -97,7 +124,8 @@ def _project(
             previous=prev,
             seed_offset=offset,
             # A map, not a list: membership is one hash lookup per pair end in the query.
-            scope=None if scope is None else dict.fromkeys(scope, True),
+            changed=None if scope is None else dict.fromkeys(scope.changed, True),
+            members={} if scope is None else scope.campaign_of(),
             entities=_entities(gds, scope),
         )
     except ValueError:

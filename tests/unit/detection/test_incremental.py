@@ -1,4 +1,4 @@
-"""An incremental run's region and carry-over, with the GDS stages replaced (no database)."""
+"""An incremental run's scope and carry-over, with the GDS stages replaced (no database)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from app.detection import incremental
 from app.detection.algorithms.model import CandidateCampaign, DetectionResult
 from app.detection.algorithms.params import DetectionParams
 from app.detection.algorithms.tracking import PreviousCampaign
+from app.detection.graph.projection import Scope
 from app.platform.runner import SyncGdsRunner
 from tests.unit.fakes import check_call
 
@@ -72,7 +73,7 @@ def scoped(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
 
     def detect(runner: object, params: object, previous: object, scope: object = None) -> DetectionResult:
-        seen.append({"previous": previous, "scope": set(cast(set[str], scope))})
+        seen.append({"previous": previous, "scope": cast(Scope, scope)})
         # The region's campaign grew by the new account n1; recruiting also reached c1, a carried member.
         return _found({"a1", "a2", "a3", "n1", "c1"})
 
@@ -80,7 +81,7 @@ def scoped(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     return seen
 
 
-def test_region_is_the_changes_their_neighbours_and_the_campaigns_they_touch(
+def test_scope_is_the_changes_and_the_campaigns_they_or_their_partners_touch(
     scoped: list[dict[str, Any]],
 ) -> None:
     graph = _Graph(neighbours={"n1": {"a1", "x9"}}, stored={"C-0000000b": {"c1": 0.8, "c2": 0.6}})
@@ -90,9 +91,11 @@ def test_region_is_the_changes_their_neighbours_and_the_campaigns_they_touch(
         _prev("C-0000000c", {"x9", "z1"}, active=False),  # inactive: never pulled in
     ]
     result = incremental.detect_incremental(cast(SyncGdsRunner, graph), DetectionParams(), previous, ["n1"])
-    assert scoped[0]["scope"] == {"n1", "a1", "x9", "a2", "a3"}
+    # x9 is a partner of the change but in no active campaign: only its pairs with n1 are projected.
+    assert scoped[0]["scope"] == Scope(frozenset({"n1"}), (frozenset({"a1", "a2", "a3"}),))
     assert scoped[0]["previous"]["a1"] == scoped[0]["previous"]["a2"]  # seeded with the previous campaigns
-    assert result.graph["region_accounts"] == 5
+    assert result.graph["region_accounts"] == 4
+    assert result.graph["partner_accounts"] == 2
     assert result.graph["changed_accounts"] == 1
     assert (result.graph["campaigns_recomputed"], result.graph["campaigns_carried"]) == (1, 1)
     members = sorted(sorted(c.members) for c in result.campaigns)

@@ -1,25 +1,44 @@
-"""Which accounts a load batch stamps as changed (no database)."""
+"""Which writes stamp an account as changed for incremental detection (no database)."""
 
 from __future__ import annotations
 
-from loaders.batches import account_steps, ip_link_steps, label_steps
-from loaders.graph import Step, accounts_of
-from loaders.records import AccountRow, IpLinkRow, LabelRow
+import re
+from pathlib import Path
+
+import pytest
+
+from app.platform.cypher import q
+
+LOAD = Path(__file__).resolve().parents[3] / "cypher" / "load"
+# The account-entity links the detection projection pairs accounts through.
+LINKS = ("USED_IP", "PAID_WITH", "SENT", "HAS_EMAIL_DOMAIN")
+ACCOUNT = re.compile(r"MERGE \((\w+):Account\b[^\n]*\n(?P<next>[^\n]*)")
+LINK = re.compile(r"MERGE \((\w+)\)-\[\w*:(" + "|".join(LINKS) + r")\]->\(\w+\)[^\n]*\n(?P<next>[^\n]*)")
 
 
-def test_every_account_a_batch_names_is_stamped_once_in_sorted_order() -> None:
-    steps = account_steps(
-        [AccountRow(account_id="b"), AccountRow(account_id="a"), AccountRow(account_id="b")]
-    )
-    steps += ip_link_steps([IpLinkRow(account_id="c", ip="192.0.2.1")])
-    assert accounts_of(steps) == ["a", "b", "c"]
+def _creating_writes() -> list[tuple[str, str, str]]:
+    out = []
+    for path in sorted(LOAD.glob("*.cypher")):
+        text = q(f"load/{path.stem}") + "\n"
+        for m in (*ACCOUNT.finditer(text), *LINK.finditer(text)):
+            out.append((path.stem, m.group(1), m.group("next")))
+    return out
 
 
-def test_mined_rows_stamp_their_accounts_and_entity_rows_stamp_none() -> None:
-    sent = Step("load/sent", {"rows": [{"account_id": "z", "template_id": "t"}, {"account_id": "y"}]})
-    templates = Step("load/templates", {"rows": [{"template_id": "t", "text": "x"}]})
-    labels = label_steps(
-        [LabelRow(entity="ip", value="192.0.2.1", actor="Hydra")], b"k", lambda v: ("t", v, "other")
-    )
-    assert accounts_of([sent, templates]) == ["y", "z"]
-    assert accounts_of(labels) == []
+def test_the_loads_create_accounts_and_links_in_the_queries_checked_here() -> None:
+    queries = {name for name, _, _ in _creating_writes()}
+    assert {"accounts", "account_usage", "used_ip", "used_ip_log", "paid_with", "sent"} <= queries
+    assert "account_domains" in queries
+
+
+@pytest.mark.parametrize(("query", "var", "following"), _creating_writes())
+def test_every_new_account_or_account_link_stamps_the_account(query: str, var: str, following: str) -> None:
+    assert f"ON CREATE SET {var}.load_batch = $batch_id" in following, query
+
+
+def test_growing_counters_on_existing_links_stamp_nothing() -> None:
+    # A stamp outside ON CREATE (a plain SET) would mark every account a batch names again.
+    for path in LOAD.glob("*.cypher"):
+        for line in q(f"load/{path.stem}").splitlines():
+            if "load_batch" in line:
+                assert line.strip().startswith("ON CREATE SET"), (path.name, line)
