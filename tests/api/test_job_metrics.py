@@ -73,7 +73,7 @@ async def test_a_finished_load_adds_its_rows(fresh: Api, keys: Keys, tmp_path: P
     (tmp_path / "accounts.csv").write_text(
         "account_id,country\nm-metrics-1,DE\nm-metrics-2,FR\nm-metrics-3,not-a-country\n", encoding="utf-8"
     )
-    load(tmp_path, batch_size=None, min_template_accounts=2, bulk=False)
+    load(tmp_path, batch_size=None, min_template_accounts=2, engine=None, master=None, bulk=False)
     after = await _scrape(fresh, keys)
 
     def delta(name: str, **labels: str) -> float:
@@ -86,7 +86,7 @@ async def test_a_finished_load_adds_its_rows(fresh: Api, keys: Keys, tmp_path: P
     assert _sample(after, "linkwatch_load_last_finished_timestamp_seconds") > 0
 
     # The same directory again: every file is already loaded, so no row is counted twice.
-    load(tmp_path, batch_size=None, min_template_accounts=2, bulk=False)
+    load(tmp_path, batch_size=None, min_template_accounts=2, engine=None, master=None, bulk=False)
     again = await _scrape(fresh, keys)
     assert _sample(again, ROWS, kind="accounts", outcome="read") == _sample(
         after, ROWS, kind="accounts", outcome="read"
