@@ -27,10 +27,10 @@ from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from persist_switch import _populate
+from persist_switch import _populate, _result
 from pydantic import SecretStr
 
-from app.detection.algorithms.model import CandidateCampaign, DetectionResult
+from app.detection.algorithms.model import DetectionResult
 from app.detection.algorithms.params import DetectionParams
 from app.domain.alerts import EventType, WatchKind, watch_id
 from app.jobs.alerts import outbox, webhooks
@@ -56,18 +56,6 @@ class _Sink(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
-
-
-def _result(groups: list[list[str]]) -> DetectionResult:
-    return DetectionResult(
-        campaigns=[
-            CandidateCampaign(members=dict.fromkeys(g, 0.9), score=0.8, features={"volume": 1.0})
-            for g in groups
-        ],
-        params={"bench": True},
-        timings={},
-        graph={},
-    )
 
 
 def _timed_outbox() -> list[float]:
