@@ -72,7 +72,8 @@ def detect_incremental(
 ) -> DetectionResult:
     params = params or DetectionParams()
     t0 = time.perf_counter()
-    accounts = read_platform(runner).accounts
+    platform = read_platform(runner)
+    accounts = platform.accounts
     touched = changes.touched_accounts(runner, changed, params, accounts)
     active = [p for p in previous if p.active]
     hit = [p for p in active if not p.members.isdisjoint(touched)]
@@ -82,7 +83,7 @@ def detect_incremental(
     region_seconds = time.perf_counter() - t0
 
     if scope.accounts:
-        found = detect_campaigns(runner, params, seeds_from(previous) or None, scope=scope)
+        found = detect_campaigns(runner, params, seeds_from(previous) or None, scope=scope, platform=platform)
     else:
         found = DetectionResult(campaigns=[], params=params.model_dump(mode="json"), timings={}, graph={})
 

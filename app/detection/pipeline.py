@@ -86,16 +86,18 @@ def detect_campaigns(
     params: DetectionParams | None = None,
     previous: dict[str, int] | None = None,
     scope: projection.Scope | None = None,
+    platform: Platform | None = None,
 ) -> DetectionResult:
     """`scope`: an incremental run's part of the graph (`app.detection.incremental`): its pairs only, and
     only its changed accounts and touched campaign members can be campaign members (their other partners
     are in the projection with just the pairs to them, so their own communities would be guesses);
-    weights, platform baselines and every later stage are the full run's."""
+    weights, platform baselines and every later stage are the full run's. `platform`: baselines the caller
+    has already read (an incremental run reads them for its region), else read here."""
     params = params or DetectionParams()
     stats = RunStats()
     with ExitStack() as gds_stages:
         with stats.timed("projection"):
-            platform = read_platform(runner)
+            platform = platform or read_platform(runner)
             stats.graph["accounts"] = platform.accounts
             graph_name = GRAPH_PREFIX + uuid.uuid4().hex[:12]
             proj = gds_stages.enter_context(

@@ -1,5 +1,5 @@
 // name: detection/incremental_region
-// description: The changed accounts and every account the projection could link to one of them: through the same entities (enabled families, same supernode cut-offs) and, in an entity too big to give all its pairs, only the changed account's sampling-window partners, exactly as project_links pairs them; so a popular template or a carrier NAT does not pull in its whole crowd.
+// description: The changed accounts and every account the projection could link to one of them: through the same entities (enabled families, same supernode cut-offs) and, in an entity too big to give all its pairs, only the changed account's sampling-window partners, exactly as link_pairs pairs them; so a popular template or a carrier NAT does not pull in its whole crowd.
 // mode: read
 CALL () {
   MATCH (a:Account) WHERE a.account_id IN $changed AND $fam.instrument.enabled
@@ -61,7 +61,7 @@ CALL () {
   RETURN collect(id) AS m
 }
 // The changed members' positions in the entity's account order, and their partners: every co-member of a
-// small entity; in a big one the next and previous $k and the chords both ways (project_links' windows).
+// small entity; in a big one the next and previous $k and the chords both ways (link_pairs' windows).
 WITH m, size(m) AS d
 UNWIND [p IN range(0, d - 1) WHERE $changed_set[m[p]] IS NOT NULL] AS i
 WITH m, d, i, [c IN range(1, $chords) WHERE c * d / (2 * ($chords + 1)) > $k | c * d / (2 * ($chords + 1))] AS cs

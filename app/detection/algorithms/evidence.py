@@ -13,7 +13,7 @@ from app.detection.algorithms.profiles import Profile
 
 def rarity(degree: int, accounts: int, exponent: float = 1.0) -> float:
     """IDF weight in (0, 1]: 1 for an entity two accounts share, falling towards 0 as it gets common
-    (the same formula as the projection, `cypher/detection/project_links.cypher`)."""
+    (the same formula as the projection, `cypher/detection/link_pairs.cypher`)."""
     if accounts <= 2 or degree <= 0:
         return 1.0
     return float(max(0.0, math.log(accounts / max(degree, 2)) / math.log(accounts / 2.0)) ** exponent)

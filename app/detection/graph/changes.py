@@ -44,7 +44,7 @@ def touched_accounts(
 ) -> set[str]:
     """The changed accounts and every account the projection could pair with one of them: co-members of a
     shared entity below its family's cut-off, limited to the sampling windows in entities too big to give
-    all their pairs (the same windows as `project_links`). An incremental run recomputes the active
+    all their pairs (the same windows as `link_pairs`). An incremental run recomputes the active
     campaigns any of these belongs to."""
     if not changed:
         return set()

@@ -57,12 +57,13 @@ def detect(gds: GraphDataScience, graph: Graph, params: DetectionParams, seeded:
 
 
 def links(gds: GraphDataScience, graph: Graph, part: Partition) -> Links:
-    rels = gds.graph.relationships.stream(graph, relationship_properties=["weight"], log_progress=False)
+    rows = gds.run_cypher(q("detection/links_stream"), params={"graph_name": graph.name()})
+    row = rows.iloc[0]
     return links_of(
         part,
-        rels["sourceNodeId"].to_numpy(dtype=np.int64),
-        rels["targetNodeId"].to_numpy(dtype=np.int64),
-        rels["weight"].to_numpy(dtype=np.float64),
+        np.asarray(row["source"], dtype=np.int64),
+        np.asarray(row["target"], dtype=np.int64),
+        np.asarray(row["weight"], dtype=np.float64),
     )
 
 

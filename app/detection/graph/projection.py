@@ -1,10 +1,13 @@
 """The weighted Account-Account graph in the GDS catalog, built from every enabled signal family.
 
-One Cypher aggregation (`cypher/detection/project_links.cypher`) turns shared entities into link weights:
-family weight x rarity (IDF over the platform's accounts), supernodes above each family's `max_share` of
-the platform skipped, large groups sampled to `sample_k` successors in account order, and pairs below
-`min_pair_weight` dropped (minimum shared evidence). Templates add the lockstep weight: the Jaccard of the
-two accounts' hour buckets on that template. It runs through the GDS client's Cypher projection.
+One query (`cypher/detection/link_pairs.cypher`) turns shared entities into link weights: family weight x
+rarity (IDF over the platform's accounts), supernodes above each family's `max_share` of the platform
+skipped, large groups sampled to `sample_k` successors in account order, and pairs below `min_pair_weight`
+dropped (minimum shared evidence). Templates add the lockstep weight: the Jaccard of the two accounts' hour
+buckets on that template. A second, short query (`cypher/detection/project_pairs.cypher`) puts the pairs
+into GDS through the client's Cypher projection. Two queries, not one: GDS plans the whole text of a
+projection query again on every projection, which for the pair computation cost about half a second per
+run whatever the graph's size (docs/benchmarks.md § "Incremental").
 
 An incremental run projects a `Scope`: the pairs with a changed endpoint (partners anywhere on the
 platform) and the pairs inside each touched campaign, each weighted exactly as a full run weighs it.
@@ -20,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from graphdatascience import GraphDataScience
 from graphdatascience.graph.graph_api import Graph
 
@@ -106,31 +110,45 @@ def _project(
 ) -> Projection:
     fam, template_max_degree = family_limits(params, accounts)
     prev = previous or {}
-    # Seeds must be non-negative and unique for accounts new to this run: ids above every previous seed.
-    offset = max(prev.values(), default=-1) + 1
+    rows = gds.run_cypher(
+        q("detection/link_pairs"),
+        params={
+            "fam": fam,
+            "n": float(max(accounts, 3)),
+            "k": params.sample_k,
+            "chords": params.sample_chords,
+            "rarity_exponent": params.rarity_exponent,
+            "dedication_boost": params.dedication_boost,
+            "dedication_prior": float(params.dedication_prior),
+            "min_pair_weight": params.min_pair_weight,
+            "template_max_degree": template_max_degree,
+            # A map, not a list: membership is one hash lookup per pair end in the query.
+            "changed": None if scope is None else dict.fromkeys(scope.changed, True),
+            "members": {} if scope is None else scope.campaign_of(),
+            "entities": _entities(gds, scope),
+        },
+    )
+    pairs = rows.iloc[0] if len(rows) else None
+    if pairs is None or not len(pairs["source"]):
+        return Projection(graph_name, 0, 0)
+    source, target = list(pairs["source"]), list(pairs["target"])
+    codes, accounts_list = pd.factorize(pd.Series(source + target, dtype=object), sort=False)
+    n = len(source)
     try:
         graph, result = gds.graph.project.cypher(
-            q("detection/project_links"),
+            q("detection/project_pairs"),
             graph_name=graph_name,
-            fam=fam,
-            n=float(max(accounts, 3)),
-            k=params.sample_k,
-            chords=params.sample_chords,
-            rarity_exponent=params.rarity_exponent,
-            dedication_boost=params.dedication_boost,
-            dedication_prior=float(params.dedication_prior),
-            min_pair_weight=params.min_pair_weight,
-            template_max_degree=template_max_degree,
+            accounts=[str(a) for a in accounts_list],
+            source=codes[:n].tolist(),
+            target=codes[n:].tolist(),
+            weight=[float(w) for w in pairs["weight"]],
             previous=prev,
-            seed_offset=offset,
-            # A map, not a list: membership is one hash lookup per pair end in the query.
-            changed=None if scope is None else dict.fromkeys(scope.changed, True),
-            members={} if scope is None else scope.campaign_of(),
-            entities=_entities(gds, scope),
+            # Seeds must be non-negative and unique for accounts new to this run: above every previous seed.
+            seed_offset=max(prev.values(), default=-1) + 1,
         )
     except ValueError:
-        # The client refuses a projection result that is not a map: GDS's aggregation over no rows (no
-        # pair above the minimum weight) returns null and projects nothing. Any other refusal is real.
+        # The client refuses a projection result that is not a map: GDS's aggregation over no rows (every
+        # account of every pair deleted since the pairs were read) returns null. Any other refusal is real.
         if gds.graph.exists(graph_name):
             raise
         return Projection(graph_name, 0, 0)

@@ -1,5 +1,5 @@
-// name: detection/project_links
-// description: Run through the GDS client's Cypher projection. Projects the weighted Account-Account graph into GDS: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence; with $changed, only the pairs an incremental run recomputes: those with a changed endpoint, and those inside one touched campaign ($members: account_id -> campaign).
+// name: detection/link_pairs
+// description: The weighted Account-Account pairs the detection graph is made of: shared entities of every enabled signal family, rarity-weighted, supernodes cut, large groups sampled in one global order, pairs kept above the minimum shared evidence; with $changed, only the pairs an incremental run recomputes: those with a changed endpoint, and those inside one touched campaign ($members: account_id -> campaign). Returned as three parallel lists in account order; detection/project_pairs puts them into GDS.
 // mode: read
 // $entities (elementId -> true; null = all): an incremental run visits only the entities its changed accounts
 // and touched campaign members use.
@@ -10,7 +10,7 @@ CALL () {
   MATCH (e)<-[:PAID_WITH]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a) AS m
-  RETURN m, [] AS rs, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw
   UNION ALL
   MATCH (e:IP) WHERE $fam.ip.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:USED_IP]-(:Account) } AS d
@@ -18,7 +18,7 @@ CALL () {
   MATCH (e)<-[:USED_IP]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a) AS m
-  RETURN m, [] AS rs, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw
   UNION ALL
   MATCH (e:Prefix) WHERE $fam.prefix.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(:Account) } AS paths
@@ -29,7 +29,7 @@ CALL () {
     RETURN collect(a) AS m
   }
   WITH m WHERE 2 <= size(m) <= $fam.prefix.max_degree
-  RETURN m, [] AS rs, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw
   UNION ALL
   MATCH (e:ASN) WHERE $fam.asn.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   CALL (e) {
@@ -38,7 +38,7 @@ CALL () {
     RETURN collect(a) AS m
   }
   WITH m WHERE 2 <= size(m) <= $fam.asn.max_degree
-  RETURN m, [] AS rs, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw
   UNION ALL
   MATCH (e:EmailDomain) WHERE $fam.email_domain.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:HAS_EMAIL_DOMAIN]-(:Account) } AS d
@@ -46,7 +46,7 @@ CALL () {
   MATCH (e)<-[:HAS_EMAIL_DOMAIN]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a) AS m
-  RETURN m, [] AS rs, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw
   UNION ALL
   // Templates carry both the content signal and, through the hour buckets on SENT, the lockstep signal.
   MATCH (e:PromptTemplate) WHERE ($fam.template.enabled OR $fam.synchrony.enabled)
@@ -58,23 +58,20 @@ CALL () {
   // Dedication: the share of the account's requests on this template (shrunk towards 0 for accounts with
   // few requests). Two ordinary users of a popular prompt spend a little of their traffic on it; the
   // accounts of a harvesting operation spend most of theirs.
-  // A full run reads them for every member; an incremental run pairs few members of a popular template,
-  // so it keeps the SENT links (collect skips the nulls) and reads only the paired ones below.
-  WITH e, collect(a) AS m, collect(s) AS rs,
-       collect(CASE WHEN $changed IS NULL THEN coalesce(s.hours, []) END) AS hs,
-       collect(CASE WHEN $changed IS NULL
-                    THEN toFloat(coalesce(s.requests, 1)) / (coalesce(a.requests, 0) + $dedication_prior) END) AS ded
-  RETURN m, rs, hs, ded,
+  // Read once per member, also in an incremental run: reading them per pair instead costs twice as much.
+  WITH e, collect(a) AS m, collect(coalesce(s.hours, [])) AS hs,
+       collect(toFloat(coalesce(s.requests, 1)) / (coalesce(a.requests, 0) + $dedication_prior)) AS ded
+  RETURN m, hs, ded,
          CASE WHEN $fam.template.enabled THEN $fam.template.weight ELSE 0.0 END AS fw,
          CASE WHEN $fam.synchrony.enabled THEN $fam.synchrony.weight ELSE 0.0 END AS sw
 }
 // Rarity: IDF scaled to 1 for a pair-only entity, raised to $rarity_exponent (sharper = supernodes fade faster).
-WITH m, rs, hs, ded, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
+WITH m, hs, ded, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
 // An incremental run ($changed: account_id -> true; null = a full run) projects only the pairs with a changed
 // endpoint and the pairs inside one touched campaign ($members: account_id -> campaign): every other pair,
 // also one across two campaigns, is the last run's.
 // Degrees, order and windows stay those of the whole platform, so a pair's weight is the full run's.
-WITH m, rs, hs, ded, d, w, sw,
+WITH m, hs, ded, d, w, sw,
      CASE WHEN $changed IS NULL THEN range(0, d - 1)
           ELSE [p IN range(0, d - 1)
                 WHERE $changed[m[p].account_id] IS NOT NULL OR $members[m[p].account_id] IS NOT NULL] END AS starts
@@ -84,7 +81,7 @@ WHERE size(starts) > 0
 // d * (k + chords); $chords long-range offsets (below d / 2, so no pair twice) keep the ring from being a
 // chain of arcs that community detection would cut apart.
 UNWIND starts AS i
-WITH m, rs, hs, ded, d, w, sw, i, $changed IS NOT NULL AND $changed[m[i].account_id] IS NOT NULL AS ci,
+WITH m, hs, ded, d, w, sw, i, $changed IS NOT NULL AND $changed[m[i].account_id] IS NOT NULL AS ci,
      [c IN range(1, $chords) WHERE c * d / (2 * ($chords + 1)) > $k | c * d / (2 * ($chords + 1))] AS cs
 // Each pair is walked once, from its earlier end in the window order: forward from every start, and
 // backward from a changed account only to the partners that are not starts themselves (whose forward walk
@@ -97,16 +94,13 @@ UNWIND CASE
     + CASE WHEN ci THEN [b IN [o IN range(1, $k) | (i - o + d) % d] + [c IN cs | (i - c + d) % d]
                          WHERE $changed[m[b].account_id] IS NULL AND $members[m[b].account_id] IS NULL] ELSE [] END
 END AS j
-WITH m, rs, hs, ded, d, w, sw, i, j
+WITH m, hs, ded, d, w, sw, i, j
   WHERE $changed IS NULL OR ci OR $changed[m[j].account_id] IS NOT NULL
      OR $members[m[i].account_id] = $members[m[j].account_id]
-WITH m, w, sw, i, j, size(rs) > 0 AS templated,
-     CASE WHEN size(hs) > 0 THEN hs[i] WHEN size(rs) > 0 THEN coalesce(rs[i].hours, []) ELSE [] END AS hi,
-     CASE WHEN size(hs) > 0 THEN hs[j] WHEN size(rs) > 0 THEN coalesce(rs[j].hours, []) ELSE [] END AS hj,
-     CASE WHEN size(ded) > 0 THEN ded[i] * ded[j]
-          WHEN size(rs) > 0
-          THEN toFloat(coalesce(rs[i].requests, 1)) / (coalesce(m[i].requests, 0) + $dedication_prior)
-             * toFloat(coalesce(rs[j].requests, 1)) / (coalesce(m[j].requests, 0) + $dedication_prior) END AS dd
+WITH m, w, sw, i, j, size(ded) > 0 AS templated,
+     CASE WHEN size(hs) > 0 THEN hs[i] ELSE [] END AS hi,
+     CASE WHEN size(hs) > 0 THEN hs[j] ELSE [] END AS hj,
+     CASE WHEN size(ded) > 0 THEN ded[i] * ded[j] END AS dd
 WITH m[i] AS x, m[j] AS y,
      w * (1.0 + CASE WHEN templated THEN $dedication_boost * sqrt(dd) ELSE 0.0 END) + CASE
        WHEN sw > 0.0 AND size(hi) > 0 AND size(hj) > 0 THEN sw * gds.similarity.jaccard(hi, hj)
@@ -116,16 +110,7 @@ WITH CASE WHEN x.account_id < y.account_id THEN x ELSE y END AS a,
      CASE WHEN x.account_id < y.account_id THEN y ELSE x END AS b, pw
 WITH a, b, sum(pw) AS weight
 WHERE weight >= $min_pair_weight
-// Fixed row order gives fixed internal node ids, which Louvain/Leiden results depend on. Seeds: the previous
-// run's community, else a unique value above all of them (the store's node number, the last part of elementId).
-WITH a, b, weight ORDER BY a.account_id, b.account_id
-// One column holding the projection's result map: the shape the GDS client's Cypher-projection call reads.
-RETURN gds.graph.project(
-  $graph_name, a, b,
-  {
-    sourceNodeProperties: {seed: coalesce($previous[a.account_id], $seed_offset + toInteger(last(split(elementId(a), ':'))))},
-    targetNodeProperties: {seed: coalesce($previous[b.account_id], $seed_offset + toInteger(last(split(elementId(b), ':'))))},
-    relationshipProperties: {weight: weight}
-  },
-  {undirectedRelationshipTypes: ['*']}
-) AS projection
+// Fixed row order gives fixed internal node ids in the projection (detection/project_pairs keeps it), which
+// Louvain/Leiden results depend on. Three lists decode far faster than one record per pair.
+WITH a.account_id AS a, b.account_id AS b, weight ORDER BY a, b
+RETURN collect(a) AS source, collect(b) AS target, collect(weight) AS weight
