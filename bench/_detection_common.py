@@ -18,6 +18,7 @@ from app.platform.driver import sync_driver
 from app.platform.neo4j_server.throwaway import throwaway_neo4j
 from app.platform.schema import apply_schema
 from app.platform.settings import Settings, get_settings
+from loaders.bulk.run import bulk_load_directory
 from loaders.pipeline import load_directory
 from loaders.settings import get_load_settings
 from scenarios.standard.generator import simulate
@@ -27,9 +28,16 @@ LOADED_MARK = "loaded.ok"
 
 @contextmanager
 def scenario_db(
-    work: Path, scenario: str, accounts: int, seed: int, heap: str, requests_per_account: float = 25.0
+    work: Path,
+    scenario: str,
+    accounts: int,
+    seed: int,
+    heap: str,
+    requests_per_account: float = 25.0,
+    bulk: bool = False,
 ) -> Iterator[tuple[Settings, Path]]:
-    """Neo4j holding the own generator's `scenario` at `accounts`: generated and loaded under `work` once."""
+    """Neo4j holding the own generator's `scenario` at `accounts`: generated and loaded under `work` once
+    (`bulk`: by `linkwatch load --bulk`, the way a million accounts gets loaded in minutes)."""
 
     def generate(data: Path) -> None:
         simulate(
@@ -37,14 +45,17 @@ def scenario_db(
         )
 
     root = work / f"{scenario}-{accounts}-s{seed}-r{requests_per_account:g}"
-    with store_db(root, generate, heap) as ready:
+    with store_db(root, generate, heap, bulk) as ready:
         yield ready
 
 
 @contextmanager
-def store_db(root: Path, generate: Callable[[Path], None], heap: str) -> Iterator[tuple[Settings, Path]]:
+def store_db(
+    root: Path, generate: Callable[[Path], None], heap: str, bulk: bool = False
+) -> Iterator[tuple[Settings, Path]]:
     """Neo4j holding what `generate(root / "data")` writes: generated and loaded once, reused after (a
-    `.generated` mark and `loaded.ok` tell a finished step from an interrupted one)."""
+    `.generated` mark and `loaded.ok` tell a finished step from an interrupted one). `bulk`: the first
+    load goes through the offline importer (the store must be empty, as a fresh one is)."""
     data = root / "data"
     if not (root / ".generated").exists():
         generate(data)
@@ -61,9 +72,12 @@ def store_db(root: Path, generate: Callable[[Path], None], heap: str) -> Iterato
         try:
             settings = get_settings()
             if not (root / LOADED_MARK).exists():
-                with sync_driver(settings) as driver:
-                    apply_schema(driver, settings.neo4j_database)
-                    load_directory(data, driver, settings, get_load_settings(), Console(quiet=True))
+                if bulk:
+                    bulk_load_directory(data, settings, get_load_settings(), Console(quiet=True))
+                else:
+                    with sync_driver(settings) as driver:
+                        apply_schema(driver, settings.neo4j_database)
+                        load_directory(data, driver, settings, get_load_settings(), Console(quiet=True))
                 (root / LOADED_MARK).write_text("ok\n")
             yield settings, data
         finally:
