@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from app.detection.algorithms.model import EvidenceItem
 from app.detection.algorithms.params import DetectionParams
-from app.detection.algorithms.profiles import Profile
+from app.detection.algorithms.profiles import IpUse, Profile
 
 
 def rarity(degree: int, accounts: int, exponent: float = 1.0) -> float:
@@ -24,27 +24,53 @@ def campaign_evidence(
 ) -> list[EvidenceItem]:
     shared: dict[tuple[str, str], set[str]] = {}
     degree: dict[tuple[str, str], int] = {}
-    detail: dict[tuple[str, str], str] = {}
+    # The last member's note wins; kept unformatted until the end (most entities never become evidence).
+    ip_of: dict[tuple[str, str], IpUse] = {}
+    capability: dict[tuple[str, str], str] = {}
 
-    def add(kind: str, key: str, account: str, deg: int, note: str = "") -> None:
-        shared.setdefault((kind, key), set()).add(account)
-        degree[(kind, key)] = max(deg, degree.get((kind, key), 0))
-        if note:
-            detail[(kind, key)] = note
+    def add(k: tuple[str, str], account: str, deg: int) -> None:
+        accs = shared.get(k)
+        if accs is None:
+            shared[k] = {account}
+            degree[k] = deg
+        else:
+            accs.add(account)
+            if deg > degree[k]:
+                degree[k] = deg
 
     for p in members:
+        a = p.account_id
         for key, deg in p.instruments:
-            add("instrument", key, p.account_id, deg)
+            add(("instrument", key), a, deg)
         for ip in p.ips:
-            add("ip", ip.address, p.account_id, ip.degree, f"{ip.ip_type} IP, ASN {ip.asn}")
+            k = ("ip", ip.address)
+            add(k, a, ip.degree)
+            ip_of[k] = ip
             for cidr in ip.prefixes:
-                add("prefix", cidr, p.account_id, 0, f"{ip.ip_type} block")
+                k = ("prefix", cidr)
+                add(k, a, 0)
+                ip_of[k] = ip
             if ip.asn is not None:
-                add("asn", str(ip.asn), p.account_id, 0, f"{ip.ip_type}")
+                k = ("asn", str(ip.asn))
+                add(k, a, 0)
+                ip_of[k] = ip
         for t in p.templates:
-            add("template", t.template_id, p.account_id, t.degree, t.capability)
+            k = ("template", t.template_id)
+            add(k, a, t.degree)
+            if t.capability:
+                capability[k] = t.capability
         for dom, deg in p.domains:
-            add("email_domain", dom, p.account_id, deg)
+            add(("email_domain", dom), a, deg)
+
+    def note_of(k: tuple[str, str]) -> str:
+        if k in capability:
+            return capability[k]
+        ip = ip_of.get(k)
+        if ip is None:
+            return ""
+        if k[0] == "ip":
+            return f"{ip.ip_type} IP, ASN {ip.asn}"
+        return f"{ip.ip_type} block" if k[0] == "prefix" else f"{ip.ip_type}"
 
     items: list[EvidenceItem] = []
     for (kind, key), accs in shared.items():
@@ -53,7 +79,7 @@ def campaign_evidence(
         # Unknown platform degree (prefix, ASN): fall back to the in-campaign count, the most favourable case.
         deg = degree[(kind, key)] or len(accs)
         w = params.families[kind].weight * rarity(deg, accounts, params.rarity_exponent)
-        note = detail.get((kind, key), "")
+        note = note_of((kind, key))
         where = f"shared by {len(accs)} of {len(members)} members, {deg} accounts platform-wide"
         items.append(
             EvidenceItem(

@@ -72,7 +72,11 @@ def scoped(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Replaces the pipeline's stages; records the scope and seeds they were given."""
     seen: list[dict[str, Any]] = []
 
-    def detect(runner: object, params: object, previous: object, scope: object = None) -> DetectionResult:
+    def detect(
+        runner: object, params: object, previous: object, scope: object = None, platform: object = None
+    ) -> DetectionResult:
+        # The baselines read for the region are handed on, not read a second time.
+        assert platform is not None
         seen.append({"previous": previous, "scope": cast(Scope, scope)})
         # The region's campaign grew by the new account n1; recruiting also reached c1, a carried member.
         return _found({"a1", "a2", "a3", "n1", "c1"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any, cast
 
+import pandas as pd
 import pytest
 from graphdatascience import GraphDataScience
 
@@ -23,6 +24,7 @@ class _Catalog:
 
     def _cypher(self, query: str, **params: Any) -> tuple[object, object]:
         assert query.rstrip().endswith("AS projection")  # one column: the client's required shape
+        self.projected = params
         if self.outcome is not None:
             raise self.outcome
         self.created.add(params["graph_name"])
@@ -38,9 +40,36 @@ class _Catalog:
         self.created.discard(name)
 
 
-def _gds(outcome: Exception | None = None) -> tuple[GraphDataScience, _Catalog]:
+PAIRS = {"source": ["a1", "a1", "a2"], "target": ["a2", "a3", "a3"], "weight": [1.5, 0.9, 2.0]}
+
+
+def _gds(
+    outcome: Exception | None = None, pairs: dict[str, list[Any]] | None = None
+) -> tuple[GraphDataScience, _Catalog]:
     catalog = _Catalog(outcome)
-    return cast(GraphDataScience, SimpleNamespace(graph=catalog)), catalog
+    rows = pd.DataFrame([PAIRS if pairs is None else pairs])
+
+    def run_cypher(query: str, params: dict[str, Any]) -> pd.DataFrame:
+        # The pair computation, not the projection.
+        assert "AS source" in query
+        assert "gds.graph.project" not in query
+        return rows
+
+    return cast(GraphDataScience, SimpleNamespace(graph=catalog, run_cypher=run_cypher)), catalog
+
+
+def test_the_pairs_go_into_gds_in_their_order_as_positions_in_one_account_list() -> None:
+    gds, catalog = _gds()
+    with projected(gds, "g0", DetectionParams(), 100, {"a1": 7}):
+        sent = catalog.projected
+    accounts = sent["accounts"]
+    assert sorted(accounts) == ["a1", "a2", "a3"]
+    pairs = [(accounts[s], accounts[t]) for s, t in zip(sent["source"], sent["target"], strict=True)]
+    assert pairs == [("a1", "a2"), ("a1", "a3"), ("a2", "a3")]
+    assert sent["weight"] == [1.5, 0.9, 2.0]
+    # New accounts' seeds start above every previous one.
+    assert sent["previous"] == {"a1": 7}
+    assert sent["seed_offset"] == 8
 
 
 def test_projection_reports_sizes_and_is_dropped_after_the_block() -> None:
@@ -62,13 +91,22 @@ def test_projection_is_dropped_when_a_stage_inside_fails() -> None:
     assert catalog.dropped == ["g2"]
 
 
-def test_nothing_to_project_is_an_empty_projection_not_an_error() -> None:
-    # The client refuses GDS's null result for an aggregation over no rows with a ValueError.
-    gds, catalog = _gds(ValueError("The Cypher projection query produced no rows."))
+def test_no_pair_is_an_empty_projection_without_asking_gds() -> None:
+    gds, catalog = _gds(pairs={"source": [], "target": [], "weight": []})
     with projected(gds, "g3", DetectionParams(), 0, None) as proj:
         assert proj.graph is None
         assert proj.nodes == 0
+    assert not hasattr(catalog, "projected")
     assert catalog.dropped == ["g3"]
+
+
+def test_pairs_whose_accounts_vanished_are_an_empty_projection_not_an_error() -> None:
+    # The client refuses GDS's null result for an aggregation over no rows with a ValueError.
+    gds, catalog = _gds(ValueError("The Cypher projection query produced no rows."))
+    with projected(gds, "g5", DetectionParams(), 0, None) as proj:
+        assert proj.graph is None
+        assert proj.nodes == 0
+    assert catalog.dropped == ["g5"]
 
 
 def test_a_projection_failure_still_drops_by_name() -> None:
