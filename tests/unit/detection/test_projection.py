@@ -10,7 +10,7 @@ import pytest
 from graphdatascience import GraphDataScience
 
 from app.detection.algorithms.params import DetectionParams
-from app.detection.graph.projection import projected
+from app.detection.graph.projection import dense_seeds, projected
 
 
 class _Catalog:
@@ -67,9 +67,18 @@ def test_the_pairs_go_into_gds_in_their_order_as_positions_in_one_account_list()
     pairs = [(accounts[s], accounts[t]) for s, t in zip(sent["source"], sent["target"], strict=True)]
     assert pairs == [("a1", "a2"), ("a1", "a3"), ("a2", "a3")]
     assert sent["weight"] == [1.5, 0.9, 2.0]
-    # New accounts' seeds start above every previous one.
-    assert sent["previous"] == {"a1": 7}
-    assert sent["seed_offset"] == 8
+    seeds = dict(zip(accounts, sent["seeds"], strict=True))
+    # Small consecutive seeds: a1 keeps its campaign's (as rank 0), the others get their own above it.
+    assert seeds["a1"] == 0
+    assert sorted(seeds.values()) == [0, 1, 2]
+
+
+def test_seeds_are_dense_and_keep_who_shared_a_campaign() -> None:
+    previous = {"a": 0xCC71D4B5, "b": 0xCC71D4B5, "c": 0x0234ABCD}
+    seeds = dense_seeds(["x", "a", "c", "b", "y"], previous)
+    assert seeds[1] == seeds[3]  # a and b were one campaign
+    assert len(set(seeds)) == 4
+    assert max(seeds) < 5  # whatever the campaigns' 32-bit seeds were
 
 
 def test_projection_reports_sizes_and_is_dropped_after_the_block() -> None:
