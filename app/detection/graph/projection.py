@@ -94,8 +94,7 @@ def family_limits(params: DetectionParams, accounts: int) -> tuple[dict[str, dic
 
 def dense_seeds(accounts: list[str], previous: dict[str, int]) -> list[int]:
     """Each account's Leiden seed: its previous campaign's, else one of its own, as small consecutive
-    integers. Only equality matters to Leiden, but GDS sizes its seeded Leiden by the largest seed: the
-    campaigns' 32-bit seeds asked for 18 GB at 100,000 accounts."""
+    integers (only equality matters to Leiden; GDS wants them non-negative, and ranks need no store ids)."""
     rank = {s: i for i, s in enumerate(sorted(set(previous.values())))}
     fresh = iter(range(len(rank), len(rank) + len(accounts)))
     return [rank[previous[a]] if a in previous else next(fresh) for a in accounts]
