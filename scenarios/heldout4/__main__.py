@@ -34,7 +34,10 @@ def main(argv: list[str] | None = None) -> None:
         cohorts=_names(args.cohorts),
         requests_per_account=args.requests_per_account,
     )
-    print(f"wrote {args.out} ({args.accounts} accounts, seed {args.seed}) in {time.perf_counter() - started:.1f}s")
+    print(
+        f"wrote {args.out} ({args.accounts} accounts, seed {args.seed}) "
+        f"in {time.perf_counter() - started:.1f}s"
+    )
 
 
 if __name__ == "__main__":

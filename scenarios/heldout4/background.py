@@ -27,10 +27,32 @@ from scenarios.heldout4.world import (
     mobile_ua,
 )
 
-VISA_MC_BINS = ("414720", "426684", "453201", "476173", "485932", "510510", "522182", "531106", "546616",
-                "552433", "601100", "371449", "400115", "439286", "516732", "520082", "535522")  # fmt: skip
-BUSINESS_BY_COUNTRY = {"US": ("lumen", "zayo", "cogent"), "GB": ("colt",), "FR": ("orange_business",),
-                       "SE": ("arelion",), "DE": ("colt", "arelion")}  # fmt: skip
+VISA_MC_BINS = (
+    "414720",
+    "426684",
+    "453201",
+    "476173",
+    "485932",
+    "510510",
+    "522182",
+    "531106",
+    "546616",
+    "552433",
+    "601100",
+    "371449",
+    "400115",
+    "439286",
+    "516732",
+    "520082",
+    "535522",
+)
+BUSINESS_BY_COUNTRY = {
+    "US": ("lumen", "zayo", "cogent"),
+    "GB": ("colt",),
+    "FR": ("orange_business",),
+    "SE": ("arelion",),
+    "DE": ("colt", "arelion"),
+}
 
 
 def pick_country(rng: random.Random) -> str:
@@ -70,8 +92,17 @@ def emit(
         w.req(rng, account, ts, prompt(rng), ip, benign_model(rng, ts, eagerness), rng.choice(uas), out_mean)
 
 
-def _activity(w: World, rng: random.Random, account: str, created: float, ip: str, scale: float,
-              tz: float, hours: Sequence[float], weekdays: bool = False) -> list[float]:  # fmt: skip
+def _activity(
+    w: World,
+    rng: random.Random,
+    account: str,
+    created: float,
+    ip: str,
+    scale: float,
+    tz: float,
+    hours: Sequence[float],
+    weekdays: bool = False,
+) -> list[float]:
     n = w.volume(rng, scale)
     start = max(created, WINDOW_START)
     if n == 0:
@@ -85,8 +116,9 @@ def individual(w: World, rng: random.Random, budget: int) -> int:
     tz = TZ[country]
     created = created_before(rng)
     paid = rng.random() < 0.35
-    acct = w.add_account(created, text.personal_mail(rng, country), country,
-                         rng.choice(("plus", "pro")) if paid else "free")  # fmt: skip
+    acct = w.add_account(
+        created, text.personal_mail(rng, country), country, rng.choice(("plus", "pro")) if paid else "free"
+    )
     if paid:
         card(w, rng, acct, country, max(created, WINDOW_START - 30 * DAY))
     home = w.net.v4(rng, rng.choice(RESIDENTIAL_BY_COUNTRY[country]))
@@ -140,8 +172,16 @@ def small_team(w: World, rng: random.Random, budget: int) -> int:
         home = w.net.v4(rng, rng.choice(RESIDENTIAL_BY_COUNTRY[home_country]))
         times = _activity(w, rng, acct, created, office_ips[0], 1.3, tz, HOURS_WORK, True)
         prompt = text.dev_prompt if rng.random() < 0.4 else text.benign_prompt
-        emit(w, rng, acct, times, [*office_ips, home], [0.75 / len(office_ips)] * len(office_ips) + [0.25],
-             [rng.choice(BROWSER_UAS)], prompt)  # fmt: skip
+        emit(
+            w,
+            rng,
+            acct,
+            times,
+            [*office_ips, home],
+            [0.75 / len(office_ips)] * len(office_ips) + [0.25],
+            [rng.choice(BROWSER_UAS)],
+            prompt,
+        )
     return k
 
 
@@ -164,8 +204,17 @@ def office_nat(w: World, rng: random.Random, budget: int) -> int:
         acct = w.add_account(created, domain, country, "enterprise", org_id=org, channel="sales")
         w.pay(acct, invoice, "invoice", "", country, max(first, created))
         times = _activity(w, rng, acct, created, nat[0], 0.9, tz, HOURS_WORK, True)
-        emit(w, rng, acct, times, nat, [1.0] * len(nat), [rng.choice(BROWSER_UAS[:4])], office_prompt,
-             eagerness=0.4)  # fmt: skip
+        emit(
+            w,
+            rng,
+            acct,
+            times,
+            nat,
+            [1.0] * len(nat),
+            [rng.choice(BROWSER_UAS[:4])],
+            office_prompt,
+            eagerness=0.4,
+        )
     return k
 
 
@@ -174,10 +223,17 @@ def mobile(w: World, rng: random.Random, budget: int) -> int:
     carrier = rng.choice(MOBILE_BY_COUNTRY[country])
     created = created_before(rng, 0.25)
     paid = rng.random() < 0.3
-    acct = w.add_account(created, text.personal_mail(rng, country), country, "plus" if paid else "free",
-                         channel=rng.choice(("ios_app", "android_app")))  # fmt: skip
+    acct = w.add_account(
+        created,
+        text.personal_mail(rng, country),
+        country,
+        "plus" if paid else "free",
+        channel=rng.choice(("ios_app", "android_app")),
+    )
     if paid:
-        w.pay(acct, w.instrument("app_store"), "app_store", "", country, max(created, WINDOW_START - 20 * DAY))
+        w.pay(
+            acct, w.instrument("app_store"), "app_store", "", country, max(created, WINDOW_START - 20 * DAY)
+        )
     pool = w.cgnat[carrier]
     ips = rng.sample(pool, rng.randint(3, 10))
     times = _activity(w, rng, acct, created, ips[0], 0.7, TZ[country], HOURS_EVENING)
@@ -188,20 +244,37 @@ def mobile(w: World, rng: random.Random, budget: int) -> int:
 def vpn_user(w: World, rng: random.Random, budget: int) -> int:
     country = pick_country(rng)
     created = created_before(rng)
-    acct = w.add_account(created, text.personal_mail(rng, country), country, rng.choice(("free", "plus", "pro")))
+    acct = w.add_account(
+        created, text.personal_mail(rng, country), country, rng.choice(("free", "plus", "pro"))
+    )
     if rng.random() < 0.5:
         card(w, rng, acct, country, max(created, WINDOW_START - 10 * DAY))
     exits = rng.sample(w.vpn_exits, rng.randint(1, 4))
     home = w.net.v4(rng, rng.choice(RESIDENTIAL_BY_COUNTRY[country]))
     times = _activity(w, rng, acct, created, exits[0], 1.0, TZ[country], HOURS_PERSONAL)
-    emit(w, rng, acct, times, [*exits, home], [1.0] * len(exits) + [0.4], [rng.choice(BROWSER_UAS)],
-         text.benign_prompt)  # fmt: skip
+    emit(
+        w,
+        rng,
+        acct,
+        times,
+        [*exits, home],
+        [1.0] * len(exits) + [0.4],
+        [rng.choice(BROWSER_UAS)],
+        text.benign_prompt,
+    )
     return 1
 
 
-UNIVERSITIES = (("cenic", "csun.edu", "US"), ("cenic", "sdsu.edu", "US"), ("jisc", "ed.ac.uk", "GB"),
-                ("jisc", "manchester.ac.uk", "GB"), ("dfn", "tum.de", "DE"), ("dfn", "uni-heidelberg.de", "DE"),
-                ("sinet", "u-tokyo.ac.jp", "JP"), ("cenic", "sfsu.edu", "US"))  # fmt: skip
+UNIVERSITIES = (
+    ("cenic", "csun.edu", "US"),
+    ("cenic", "sdsu.edu", "US"),
+    ("jisc", "ed.ac.uk", "GB"),
+    ("jisc", "manchester.ac.uk", "GB"),
+    ("dfn", "tum.de", "DE"),
+    ("dfn", "uni-heidelberg.de", "DE"),
+    ("sinet", "u-tokyo.ac.jp", "JP"),
+    ("cenic", "sfsu.edu", "US"),
+)
 
 
 def students(w: World, rng: random.Random, budget: int) -> int:
@@ -211,20 +284,38 @@ def students(w: World, rng: random.Random, budget: int) -> int:
     nat = [w.net.v4_in(rng, campus) for _ in range(rng.randint(2, 6))]
     for _ in range(k):
         created = created_before(rng, 0.3)
-        acct = w.add_account(created, domain, country, rng.choice(("free", "free", "plus")),
-                             channel=rng.choice(("web", "education")))  # fmt: skip
+        acct = w.add_account(
+            created,
+            domain,
+            country,
+            rng.choice(("free", "free", "plus")),
+            channel=rng.choice(("web", "education")),
+        )
         home = w.net.v4(rng, rng.choice(RESIDENTIAL_BY_COUNTRY[country]))
         times = _activity(w, rng, acct, created, nat[0], 1.0, TZ[country], HOURS_EVENING)
-        emit(w, rng, acct, times, [*nat, home], [1.0] * len(nat) + [1.5], [rng.choice(BROWSER_UAS)],
-             text.benign_prompt)  # fmt: skip
+        emit(
+            w,
+            rng,
+            acct,
+            times,
+            [*nat, home],
+            [1.0] * len(nat) + [1.5],
+            [rng.choice(BROWSER_UAS)],
+            text.benign_prompt,
+        )
     return k
 
 
 def developer(w: World, rng: random.Random, budget: int) -> int:
     country = pick_country(rng)
     created = created_before(rng)
-    acct = w.add_account(created, text.personal_mail(rng, country) if rng.random() < 0.6 else
-                         text.company_domain(rng), country, "pay_as_you_go", channel="api")  # fmt: skip
+    acct = w.add_account(
+        created,
+        text.personal_mail(rng, country) if rng.random() < 0.6 else text.company_domain(rng),
+        country,
+        "pay_as_you_go",
+        channel="api",
+    )
     card(w, rng, acct, country, max(created, WINDOW_START - 15 * DAY))
     if rng.random() < 0.35:
         ips = rng.sample(w.aws_egress if rng.random() < 0.7 else w.gcp_egress, rng.randint(2, 12))
@@ -232,8 +323,18 @@ def developer(w: World, rng: random.Random, budget: int) -> int:
         ips = [w.net.v4(rng, rng.choice(("hetzner", "digitalocean", "ovh", "vultr", "akamai")))]
     home = w.net.v4(rng, rng.choice(RESIDENTIAL_BY_COUNTRY[country]))
     times = _activity(w, rng, acct, created, home, 2.0, TZ[country], HOURS_PERSONAL)
-    emit(w, rng, acct, times, [*ips, home], [1.0] * len(ips) + [0.5], [rng.choice(SDK_UAS)], text.dev_prompt,
-         eagerness=2.0, out_mean=520)  # fmt: skip
+    emit(
+        w,
+        rng,
+        acct,
+        times,
+        [*ips, home],
+        [1.0] * len(ips) + [0.5],
+        [rng.choice(SDK_UAS)],
+        text.dev_prompt,
+        eagerness=2.0,
+        out_mean=520,
+    )
     return 1
 
 
@@ -261,4 +362,6 @@ def plant_background(w: World, n: int) -> None:
     if w.accounts:
         some_ip = rng.choice(w.vpn_exits)
         w.label("ip", some_ip, "Ghost Orchid", 0.35, "osint_blocklist", "seen in a 2025 scraping report")
-        w.label("asn", "20473", "Ghost Orchid", 0.2, "osint_blocklist", "hosting range named in a 2025 report")
+        w.label(
+            "asn", "20473", "Ghost Orchid", 0.2, "osint_blocklist", "hosting range named in a 2025 report"
+        )

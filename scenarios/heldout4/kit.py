@@ -40,12 +40,24 @@ def camouflage(
 ) -> None:
     """Ordinary-looking requests mixed into a campaign account's traffic."""
     for ts in local_times(rng, n, tz, max(start, WINDOW_START), WINDOW_END, HOURS_PERSONAL):
-        w.req(rng, account, ts, text.benign_prompt(rng), rng.choice(ips), benign_model(rng, ts), rng.choice(uas),
-              350)  # fmt: skip
+        w.req(
+            rng,
+            account,
+            ts,
+            text.benign_prompt(rng),
+            rng.choice(ips),
+            benign_model(rng, ts),
+            rng.choice(uas),
+            350,
+        )
 
 
 def operator_model(
-    rng: random.Random, ts: float, strong: float = 0.85, switch_after_h: float = 48.0, switch_share: float = 0.5
+    rng: random.Random,
+    ts: float,
+    strong: float = 0.85,
+    switch_after_h: float = 48.0,
+    switch_share: float = 0.5,
 ) -> str:
     """Harvesters ask the strongest model; after the release some share moves to the new one."""
     if ts >= RELEASE_TS + switch_after_h * 3600 and rng.random() < switch_share:

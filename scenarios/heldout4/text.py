@@ -46,7 +46,20 @@ SENTENCES: tuple[str, ...] = (
     "The recipe calls for two cups of flour, a pinch of salt and three eggs.",
     "The pilot program reduced average waiting times at the clinic by a third.",
 )
-LANGS = ("Python", "JavaScript", "TypeScript", "Java", "C#", "Go", "Rust", "SQL", "Bash", "R", "Kotlin", "PHP")
+LANGS = (
+    "Python",
+    "JavaScript",
+    "TypeScript",
+    "Java",
+    "C#",
+    "Go",
+    "Rust",
+    "SQL",
+    "Bash",
+    "R",
+    "Kotlin",
+    "PHP",
+)
 CODE_TASKS = (
     "read a CSV file and compute the average of one column",
     "remove duplicates from a list while keeping the order",
@@ -70,24 +83,86 @@ ERRORS = (
     "error[E0502]: cannot borrow `v` as mutable because it is also borrowed as immutable",
     "java.lang.NullPointerException at com.example.OrderService.process(OrderService.java:42)",
     "fatal: refusing to merge unrelated histories",
-    "ERROR: duplicate key value violates unique constraint \"users_email_key\"",
+    'ERROR: duplicate key value violates unique constraint "users_email_key"',
     "panic: runtime error: index out of range [3] with length 3",
     "CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource",
 )
 TOPICS = (
-    "photosynthesis", "the French Revolution", "compound interest", "black holes", "the immune system",
-    "supply and demand", "climate change", "the Pythagorean theorem", "machine learning", "inflation",
-    "the water cycle", "the Roman Empire", "quantum computing", "plate tectonics", "the stock market",
-    "vaccines", "blockchain", "the Cold War", "DNA replication", "renewable energy", "the electoral college",
-)  # fmt: skip
-CITIES = ("Lisbon", "Kyoto", "Mexico City", "Prague", "Cape Town", "Vancouver", "Seoul", "Istanbul",
-          "Buenos Aires", "Edinburgh", "Hanoi", "Marrakech", "Copenhagen", "Bali", "Chicago")  # fmt: skip
-FOODS = ("chicken curry", "vegan lasagna", "banana bread", "pad thai", "shakshuka", "chili con carne",
-         "mushroom risotto", "pancakes without eggs", "a quick tomato soup", "overnight oats")  # fmt: skip
-PEOPLE = ("my landlord", "my manager", "a client", "my professor", "the HR team", "a supplier",
-          "my neighbour", "the school principal", "a recruiter", "customer support")  # fmt: skip
-JOBS = ("data analyst", "nurse", "product manager", "teacher", "software engineer", "graphic designer",
-        "accountant", "sales representative", "electrician", "marketing coordinator")  # fmt: skip
+    "photosynthesis",
+    "the French Revolution",
+    "compound interest",
+    "black holes",
+    "the immune system",
+    "supply and demand",
+    "climate change",
+    "the Pythagorean theorem",
+    "machine learning",
+    "inflation",
+    "the water cycle",
+    "the Roman Empire",
+    "quantum computing",
+    "plate tectonics",
+    "the stock market",
+    "vaccines",
+    "blockchain",
+    "the Cold War",
+    "DNA replication",
+    "renewable energy",
+    "the electoral college",
+)
+CITIES = (
+    "Lisbon",
+    "Kyoto",
+    "Mexico City",
+    "Prague",
+    "Cape Town",
+    "Vancouver",
+    "Seoul",
+    "Istanbul",
+    "Buenos Aires",
+    "Edinburgh",
+    "Hanoi",
+    "Marrakech",
+    "Copenhagen",
+    "Bali",
+    "Chicago",
+)
+FOODS = (
+    "chicken curry",
+    "vegan lasagna",
+    "banana bread",
+    "pad thai",
+    "shakshuka",
+    "chili con carne",
+    "mushroom risotto",
+    "pancakes without eggs",
+    "a quick tomato soup",
+    "overnight oats",
+)
+PEOPLE = (
+    "my landlord",
+    "my manager",
+    "a client",
+    "my professor",
+    "the HR team",
+    "a supplier",
+    "my neighbour",
+    "the school principal",
+    "a recruiter",
+    "customer support",
+)
+JOBS = (
+    "data analyst",
+    "nurse",
+    "product manager",
+    "teacher",
+    "software engineer",
+    "graphic designer",
+    "accountant",
+    "sales representative",
+    "electrician",
+    "marketing coordinator",
+)
 GENERAL: tuple[str, ...] = (
     "How do I {code_task} in {lang}?",
     "Write a {lang} function to {code_task}.",
@@ -132,8 +207,14 @@ FOREIGN: tuple[str, ...] = (
     "Bạn có thể giải thích {topic} không?",
     "{topic}에 대해 쉽게 설명해 주세요.",
 )
-ES_TASKS = ("aprender a programar", "mejorar mi currículum", "ahorrar dinero cada mes", "organizar mi semana",
-            "preparar una entrevista de trabajo", "escribir una carta de recomendación")  # fmt: skip
+ES_TASKS = (
+    "aprender a programar",
+    "mejorar mi currículum",
+    "ahorrar dinero cada mes",
+    "organizar mi semana",
+    "preparar una entrevista de trabajo",
+    "escribir una carta de recomendación",
+)
 SNIPPETS = (
     "for i in range(len(items)):\n    if items[i] == target:\n        return i",
     "const data = await fetch(url).then(r => r.json())\nconsole.log(data.items.length)",
@@ -161,7 +242,9 @@ def paragraph(rng: random.Random, k: int) -> str:
 def benign_prompt(rng: random.Random, template_share: float = 0.22, foreign_share: float = 0.08) -> str:
     x = rng.random()
     if x < template_share:
-        return rng.choice(SHARED_TEMPLATES).format(text=paragraph(rng, rng.randint(2, 7)), topic=rng.choice(TOPICS))
+        return rng.choice(SHARED_TEMPLATES).format(
+            text=paragraph(rng, rng.randint(2, 7)), topic=rng.choice(TOPICS)
+        )
     template = rng.choice(FOREIGN) if x < template_share + foreign_share else rng.choice(GENERAL)
     topic, topic2 = rng.sample(TOPICS, 2)
     return template.format(
@@ -202,9 +285,38 @@ FREE_MAIL_BY_COUNTRY: dict[str, tuple[str, ...]] = {
     "IN": ("rediffmail.com",),
     "ES": ("telefonica.net",),
 }
-WORDS = ("north", "blue", "stone", "river", "cedar", "pixel", "nova", "apex", "harbor", "maple", "summit",
-         "lumen", "orbit", "quill", "atlas", "ember", "vertex", "willow", "signal", "copper", "delta", "prism",
-         "tidal", "falcon", "meadow", "iron", "civic", "beacon", "kite", "grove")  # fmt: skip
+WORDS = (
+    "north",
+    "blue",
+    "stone",
+    "river",
+    "cedar",
+    "pixel",
+    "nova",
+    "apex",
+    "harbor",
+    "maple",
+    "summit",
+    "lumen",
+    "orbit",
+    "quill",
+    "atlas",
+    "ember",
+    "vertex",
+    "willow",
+    "signal",
+    "copper",
+    "delta",
+    "prism",
+    "tidal",
+    "falcon",
+    "meadow",
+    "iron",
+    "civic",
+    "beacon",
+    "kite",
+    "grove",
+)
 TLDS = ("com", "io", "co", "net", "de", "co.uk", "ai", "dev", "org", "fr", "app")
 
 

@@ -57,32 +57,61 @@ class Asn:
 
 ASNS: dict[str, Asn] = {
     # residential broadband
-    "comcast": Asn(7922, "Comcast Cable Communications, LLC", "residential", "US",
-                   ("73.12", "73.45", "98.210", "24.60", "67.180"), "2601:4c1"),
-    "verizon_fios": Asn(701, "Verizon Business", "residential", "US", ("71.105", "108.28", "100.12"),
-                        "2600:4040"),
-    "charter": Asn(20115, "Charter Communications", "residential", "US", ("47.150", "97.84", "66.190"),
-                   "2603:6000"),
+    "comcast": Asn(
+        7922,
+        "Comcast Cable Communications, LLC",
+        "residential",
+        "US",
+        ("73.12", "73.45", "98.210", "24.60", "67.180"),
+        "2601:4c1",
+    ),
+    "verizon_fios": Asn(
+        701, "Verizon Business", "residential", "US", ("71.105", "108.28", "100.12"), "2600:4040"
+    ),
+    "charter": Asn(
+        20115, "Charter Communications", "residential", "US", ("47.150", "97.84", "66.190"), "2603:6000"
+    ),
     "dtag": Asn(3320, "Deutsche Telekom AG", "residential", "DE", ("79.200", "87.150", "93.210"), "2003:e6"),
-    "bt": Asn(2856, "British Telecommunications PLC", "residential", "GB", ("86.150", "81.140", "109.150"),
-              "2a00:23c7"),
+    "bt": Asn(
+        2856,
+        "British Telecommunications PLC",
+        "residential",
+        "GB",
+        ("86.150", "81.140", "109.150"),
+        "2a00:23c7",
+    ),
     "orange": Asn(3215, "Orange S.A.", "residential", "FR", ("90.30", "86.240", "92.150"), "2a01:cb00"),
-    "ntt": Asn(4713, "NTT Communications Corporation", "residential", "JP", ("153.140", "180.10", "126.80"),
-               "2400:4050"),
+    "ntt": Asn(
+        4713,
+        "NTT Communications Corporation",
+        "residential",
+        "JP",
+        ("153.140", "180.10", "126.80"),
+        "2400:4050",
+    ),
     "kt": Asn(4766, "Korea Telecom", "residential", "KR", ("121.160", "175.200"), "2001:e60"),
     "bsnl": Asn(9829, "National Internet Backbone", "residential", "IN", ("117.200", "59.95"), "2401:4900"),
-    "claro": Asn(28573, "Claro NXT Telecomunicacoes Ltda", "residential", "BR", ("177.20", "191.180"),
-                 "2804:14c"),
+    "claro": Asn(
+        28573, "Claro NXT Telecomunicacoes Ltda", "residential", "BR", ("177.20", "191.180"), "2804:14c"
+    ),
     "ziggo": Asn(33915, "Vodafone Libertel B.V.", "residential", "NL", ("84.80", "62.195"), "2001:1c00"),
-    "rogers": Asn(812, "Rogers Communications Canada Inc.", "residential", "CA", ("99.230", "174.112"),
-                  "2607:fea8"),
+    "rogers": Asn(
+        812, "Rogers Communications Canada Inc.", "residential", "CA", ("99.230", "174.112"), "2607:fea8"
+    ),
     "telstra": Asn(1221, "Telstra Limited", "residential", "AU", ("101.180", "120.150"), "2001:8003"),
     "vnpt": Asn(45899, "VNPT Corp", "residential", "VN", ("113.170", "14.230"), "2405:4802"),
-    "telkom_id": Asn(7713, "PT Telekomunikasi Indonesia", "residential", "ID", ("36.70", "180.250"),
-                     "2001:448a"),
+    "telkom_id": Asn(
+        7713, "PT Telekomunikasi Indonesia", "residential", "ID", ("36.70", "180.250"), "2001:448a"
+    ),
     "telefonica_es": Asn(3352, "Telefonica de Espana", "residential", "ES", ("83.44", "88.12"), "2a0c:5a80"),
-    "pldt": Asn(9299, "Philippine Long Distance Telephone Company", "residential", "PH",
-                ("112.198", "180.190"), "2001:4450"),
+    "pldt": Asn(
+        9299,
+        "Philippine Long Distance Telephone Company",
+        "residential",
+        "PH",
+        ("112.198", "180.190"),
+        "2001:4450",
+    ),
     # mobile carriers (carrier-grade NAT)
     "tmobile": Asn(21928, "T-Mobile USA, Inc.", "mobile", "US", ("172.56", "172.58"), "2607:fb90"),
     "vzw": Asn(22394, "Verizon Wireless", "mobile", "US", ("174.192", "174.205"), "2600:1000"),
@@ -92,41 +121,73 @@ ASNS: dict[str, Asn] = {
     "tim_br": Asn(26615, "TIM S/A", "mobile", "BR", ("177.90", "191.240"), "2804:18"),
     "globe": Asn(132199, "Globe Telecom Inc.", "mobile", "PH", ("110.54", "175.176"), "2405:8d40"),
     # hosting and cloud
-    "aws": Asn(16509, "Amazon.com, Inc.", "hosting", "US", ("3.80", "18.204", "34.224", "52.90", "54.160"),
-               "2600:1f18"),
+    "aws": Asn(
+        16509,
+        "Amazon.com, Inc.",
+        "hosting",
+        "US",
+        ("3.80", "18.204", "34.224", "52.90", "54.160"),
+        "2600:1f18",
+    ),
     "gcp": Asn(396982, "Google LLC", "hosting", "US", ("34.70", "35.190"), "2600:1900"),
     "azure": Asn(8075, "Microsoft Corporation", "hosting", "US", ("20.50", "40.76"), "2603:1030"),
-    "hetzner": Asn(24940, "Hetzner Online GmbH", "hosting", "DE", ("95.216", "135.181", "65.108"), "2a01:4f8"),
+    "hetzner": Asn(
+        24940, "Hetzner Online GmbH", "hosting", "DE", ("95.216", "135.181", "65.108"), "2a01:4f8"
+    ),
     "ovh": Asn(16276, "OVH SAS", "hosting", "FR", ("51.75", "54.38", "141.94"), "2001:41d0"),
-    "digitalocean": Asn(14061, "DigitalOcean, LLC", "hosting", "US", ("159.65", "167.99", "64.227"),
-                        "2604:a880"),
+    "digitalocean": Asn(
+        14061, "DigitalOcean, LLC", "hosting", "US", ("159.65", "167.99", "64.227"), "2604:a880"
+    ),
     "akamai": Asn(63949, "Akamai Connected Cloud", "hosting", "US", ("172.105", "45.79"), "2600:3c00"),
-    "alibaba": Asn(45102, "Alibaba (US) Technology Co., Ltd.", "hosting", "SG", ("47.74", "8.222"), "2408:4000"),
-    "tencent": Asn(132203, "Tencent Building, Kejizhongyi Avenue", "hosting", "SG", ("43.134", "129.226"),
-                   "240d:c000"),
+    "alibaba": Asn(
+        45102, "Alibaba (US) Technology Co., Ltd.", "hosting", "SG", ("47.74", "8.222"), "2408:4000"
+    ),
+    "tencent": Asn(
+        132203, "Tencent Building, Kejizhongyi Avenue", "hosting", "SG", ("43.134", "129.226"), "240d:c000"
+    ),
     "vultr": Asn(20473, "The Constant Company, LLC", "hosting", "US", ("45.76", "149.28"), "2001:19f0"),
     # commercial VPN exits
     "m247": Asn(9009, "M247 Europe SRL", "vpn", "RO", ("185.156", "37.120", "89.238"), "2a0d:5600"),
     "datacamp": Asn(60068, "Datacamp Limited", "vpn", "GB", ("156.146", "212.102"), "2a02:6ea0"),
     "tefincom": Asn(136787, "TEFINCOM S.A.", "vpn", "PA", ("45.134", "194.34"), "2a0e:1d80"),
     # research and education networks
-    "cenic": Asn(2152, "California State University, Office of the Chancellor", "education", "US",
-                 ("130.86", "134.139"), "2607:f380"),
+    "cenic": Asn(
+        2152,
+        "California State University, Office of the Chancellor",
+        "education",
+        "US",
+        ("130.86", "134.139"),
+        "2607:f380",
+    ),
     "jisc": Asn(786, "Jisc Services Limited", "education", "GB", ("128.232", "129.67"), "2001:630"),
-    "dfn": Asn(680, "Verein zur Foerderung eines Deutschen Forschungsnetzes e.V.", "education", "DE",
-               ("141.20", "134.76"), "2001:638"),
-    "sinet": Asn(2907, "Research Organization of Information and Systems, NII", "education", "JP",
-                 ("133.11", "130.54"), "2001:2f8"),
+    "dfn": Asn(
+        680,
+        "Verein zur Foerderung eines Deutschen Forschungsnetzes e.V.",
+        "education",
+        "DE",
+        ("141.20", "134.76"),
+        "2001:638",
+    ),
+    "sinet": Asn(
+        2907,
+        "Research Organization of Information and Systems, NII",
+        "education",
+        "JP",
+        ("133.11", "130.54"),
+        "2001:2f8",
+    ),
     # business connectivity (office NAT)
     "lumen": Asn(3356, "Lumen Technologies", "corporate", "US", ("4.14", "8.40"), "2001:1900"),
     "zayo": Asn(6461, "Zayo Bandwidth", "corporate", "US", ("64.125", "208.185"), "2001:438"),
     "arelion": Asn(1299, "Arelion Sweden AB", "corporate", "SE", ("62.115", "80.239"), "2001:2000"),
-    "orange_business": Asn(5511, "Orange S.A. (Business)", "corporate", "FR", ("193.251", "193.252"),
-                           "2001:688"),
+    "orange_business": Asn(
+        5511, "Orange S.A. (Business)", "corporate", "FR", ("193.251", "193.252"), "2001:688"
+    ),
     "cogent": Asn(174, "Cogent Communications", "corporate", "US", ("38.100", "38.140"), "2001:550"),
-    "colt": Asn(8220, "COLT Technology Services Group Limited", "corporate", "GB", ("212.36", "213.86"),
-                "2a00:2380"),
-}  # fmt: skip
+    "colt": Asn(
+        8220, "COLT Technology Services Group Limited", "corporate", "GB", ("212.36", "213.86"), "2a00:2380"
+    ),
+}
 
 RESIDENTIAL_BY_COUNTRY: dict[str, tuple[str, ...]] = {
     "US": ("comcast", "verizon_fios", "charter"),
@@ -156,29 +217,119 @@ MOBILE_BY_COUNTRY: dict[str, tuple[str, ...]] = {
 COUNTRIES: tuple[str, ...] = tuple(RESIDENTIAL_BY_COUNTRY)
 COUNTRY_WEIGHTS: tuple[float, ...] = (30, 7, 7, 5, 5, 3, 10, 6, 3, 4, 3, 3, 4, 4, 3)
 TZ: dict[str, float] = {
-    "US": -6, "DE": 1, "GB": 0, "FR": 1, "JP": 9, "KR": 9, "IN": 5.5, "BR": -3, "NL": 1, "CA": -5,
-    "AU": 10, "VN": 7, "ID": 7, "ES": 1, "PH": 8, "SG": 8, "CN": 8, "RO": 2, "PA": -5, "SE": 1,
-}  # fmt: skip
+    "US": -6,
+    "DE": 1,
+    "GB": 0,
+    "FR": 1,
+    "JP": 9,
+    "KR": 9,
+    "IN": 5.5,
+    "BR": -3,
+    "NL": 1,
+    "CA": -5,
+    "AU": 10,
+    "VN": 7,
+    "ID": 7,
+    "ES": 1,
+    "PH": 8,
+    "SG": 8,
+    "CN": 8,
+    "RO": 2,
+    "PA": -5,
+    "SE": 1,
+}
 
 # Local-hour activity profiles (weights for hours 0..23).
-HOURS_PERSONAL = (1, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.5, 3, 3.2, 3.3, 3.2, 3.2, 3.3, 3.3, 3.2, 3.2,
-                  3.4, 3.8, 4, 3.8, 3, 2)  # fmt: skip
-HOURS_WORK = (0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.5, 4, 6, 6.5, 6, 4.5, 5.5, 6, 6, 5.5, 4, 2, 1, 0.6, 0.4,
-              0.3, 0.2)  # fmt: skip
-HOURS_EVENING = (1.5, 0.8, 0.4, 0.2, 0.2, 0.2, 0.4, 0.8, 1, 1, 1, 1.2, 1.5, 1.5, 1.8, 2.5, 3.5, 4.5, 5.5,
-                 6, 6, 5, 3.5, 2.5)  # fmt: skip
+HOURS_PERSONAL = (
+    1,
+    0.6,
+    0.4,
+    0.3,
+    0.3,
+    0.4,
+    0.8,
+    1.5,
+    2.5,
+    3,
+    3.2,
+    3.3,
+    3.2,
+    3.2,
+    3.3,
+    3.3,
+    3.2,
+    3.2,
+    3.4,
+    3.8,
+    4,
+    3.8,
+    3,
+    2,
+)
+HOURS_WORK = (
+    0.1,
+    0.1,
+    0.1,
+    0.1,
+    0.1,
+    0.2,
+    0.5,
+    1.5,
+    4,
+    6,
+    6.5,
+    6,
+    4.5,
+    5.5,
+    6,
+    6,
+    5.5,
+    4,
+    2,
+    1,
+    0.6,
+    0.4,
+    0.3,
+    0.2,
+)
+HOURS_EVENING = (
+    1.5,
+    0.8,
+    0.4,
+    0.2,
+    0.2,
+    0.2,
+    0.4,
+    0.8,
+    1,
+    1,
+    1,
+    1.2,
+    1.5,
+    1.5,
+    1.8,
+    2.5,
+    3.5,
+    4.5,
+    5.5,
+    6,
+    6,
+    5,
+    3.5,
+    2.5,
+)
 
 BROWSER_UAS: tuple[str, ...] = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",  # noqa: E501
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36",  # noqa: E501
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15",  # noqa: E501
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",  # noqa: E501
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0",
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
     "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.0.0",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4_1) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Safari/605.1.15",
-)  # fmt: skip
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.0.0",  # noqa: E501
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4_1) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Safari/605.1.15",  # noqa: E501
+)
 SDK_UAS: tuple[str, ...] = (
     "orion-python/1.42.0",
     "orion-python/1.39.2",
@@ -190,14 +341,33 @@ SDK_UAS: tuple[str, ...] = (
     "langchain-orion/0.2.4 orion-python/1.40.0",
     "axios/1.6.8",
 )
-IOS_DEVICES = ("iPhone14,5", "iPhone15,2", "iPhone15,3", "iPhone16,1", "iPhone16,2", "iPhone13,2", "iPhone14,7")
-ANDROID_DEVICES = ("SM-S918B", "SM-A546E", "Pixel 8", "Pixel 7a", "moto g84 5G", "RMX3771", "2201117TG", "CPH2487")
+IOS_DEVICES = (
+    "iPhone14,5",
+    "iPhone15,2",
+    "iPhone15,3",
+    "iPhone16,1",
+    "iPhone16,2",
+    "iPhone13,2",
+    "iPhone14,7",
+)
+ANDROID_DEVICES = (
+    "SM-S918B",
+    "SM-A546E",
+    "Pixel 8",
+    "Pixel 7a",
+    "moto g84 5G",
+    "RMX3771",
+    "2201117TG",
+    "CPH2487",
+)
 
 
 def mobile_ua(rng: random.Random) -> str:
     if rng.random() < 0.55:
         ios = rng.choice(("17.4.1", "17.3.1", "17.5", "16.7.7", "17.4"))
-        return f"OrionAssistant/5.{rng.randint(6, 9)}.{rng.randint(0, 3)} ({rng.choice(IOS_DEVICES)}; iOS {ios})"
+        return (
+            f"OrionAssistant/5.{rng.randint(6, 9)}.{rng.randint(0, 3)} ({rng.choice(IOS_DEVICES)}; iOS {ios})"
+        )
     android = rng.choice(("14", "13", "12"))
     return (
         f"OrionAssistant/5.{rng.randint(6, 9)}.{rng.randint(0, 3)} "
@@ -392,7 +562,8 @@ def local_times(
     hours: Sequence[float] = HOURS_PERSONAL,
     weekdays_only: bool = False,
 ) -> list[float]:
-    """n timestamps in [start, end) following a local-hour profile."""
+    """n timestamps in [start, end) (clipped to the window) following a local-hour profile."""
+    start, end = max(start, WINDOW_START), min(end, WINDOW_END)
     if n <= 0 or end <= start:
         return []
     out: list[float] = []
@@ -458,19 +629,41 @@ def write_world(w: World, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     rng = w.rng("writer")
     # accounts: the bulk export plus a late delta file, as a nightly job would leave them
-    acc_header = ("account_id", "created_at", "email_domain", "country", "plan", "org_id", "signup_channel",
-                  "status")  # fmt: skip
+    acc_header = (
+        "account_id",
+        "created_at",
+        "email_domain",
+        "country",
+        "plan",
+        "org_id",
+        "signup_channel",
+        "status",
+    )
     acc_sorted = sorted(w.accounts, key=lambda a: a.created_at)
     cut = WINDOW_START + 42 * DAY
     acc_rows = [
-        (a.account_id, iso(a.created_at, TZ.get(a.country, 0) if rng.random() < 0.3 else 0), a.email_domain,
-         a.country, a.plan, a.org_id, a.signup_channel, a.status)
+        (
+            a.account_id,
+            iso(a.created_at, TZ.get(a.country, 0) if rng.random() < 0.3 else 0),
+            a.email_domain,
+            a.country,
+            a.plan,
+            a.org_id,
+            a.signup_channel,
+            a.status,
+        )
         for a in acc_sorted
-    ]  # fmt: skip
-    write_csv(out / "accounts.csv", acc_header, [r for a, r in zip(acc_sorted, acc_rows, strict=True)
-                                                  if a.created_at < cut])  # fmt: skip
-    write_csv(out / "accounts_delta.csv.gz", acc_header, [r for a, r in zip(acc_sorted, acc_rows, strict=True)
-                                                          if a.created_at >= cut])  # fmt: skip
+    ]
+    write_csv(
+        out / "accounts.csv",
+        acc_header,
+        [r for a, r in zip(acc_sorted, acc_rows, strict=True) if a.created_at < cut],
+    )
+    write_csv(
+        out / "accounts_delta.csv.gz",
+        acc_header,
+        [r for a, r in zip(acc_sorted, acc_rows, strict=True) if a.created_at >= cut],
+    )
 
     # ip links: aggregated from the request log plus console logins without API traffic
     agg: dict[tuple[str, str], list[float]] = {}
@@ -492,20 +685,32 @@ def write_world(w: World, out: Path) -> None:
     for (account, ip), (first, last, count) in sorted(agg.items()):
         asn, org, ip_type = w.net.meta.get(ip, (0, "", "unknown"))
         ip_rows.append((account, ip, iso(first), iso(last), int(count), asn or "", org, ip_type))
-    write_csv(out / "ip_links.csv.gz", ("account_id", "ip", "first_seen", "last_seen", "requests", "asn",
-                                        "asn_org", "ip_type"), ip_rows)  # fmt: skip
+    write_csv(
+        out / "ip_links.csv.gz",
+        ("account_id", "ip", "first_seen", "last_seen", "requests", "asn", "asn_org", "ip_type"),
+        ip_rows,
+    )
 
     pay_rows = [(a, i, t, b, c, iso(f)) for a, i, t, b, c, f in sorted(w.payments)]
-    write_jsonl(out / "payment_links.jsonl", ("account_id", "instrument_id", "instrument_type", "bin",
-                                              "issuer_country", "first_used"), pay_rows)  # fmt: skip
+    write_jsonl(
+        out / "payment_links.jsonl",
+        ("account_id", "instrument_id", "instrument_type", "bin", "issuer_country", "first_used"),
+        pay_rows,
+    )
 
     req_header = ("account_id", "ts", "prompt", "ip", "model", "input_tokens", "output_tokens", "user_agent")
     reqs = sorted(w.requests, key=lambda r: (r[1], r[0]))
     april = datetime(2026, 4, 1, tzinfo=UTC).timestamp()
-    write_csv(out / "requests-2026-03.csv.gz", req_header,
-              ((a, iso(t), p, ip, m, i, o, ua) for a, t, p, ip, m, i, o, ua in reqs if t < april))  # fmt: skip
-    write_jsonl(out / "requests-2026-04.jsonl.gz", req_header,
-                ((a, int(t), p, ip, m, i, o, ua) for a, t, p, ip, m, i, o, ua in reqs if t >= april))  # fmt: skip
+    write_csv(
+        out / "requests-2026-03.csv.gz",
+        req_header,
+        ((a, iso(t), p, ip, m, i, o, ua) for a, t, p, ip, m, i, o, ua in reqs if t < april),
+    )
+    write_jsonl(
+        out / "requests-2026-04.jsonl.gz",
+        req_header,
+        ((a, int(t), p, ip, m, i, o, ua) for a, t, p, ip, m, i, o, ua in reqs if t >= april),
+    )
 
     write_csv(out / "labels.csv", ("entity", "value", "actor", "confidence", "source", "note"), w.labels)
 

@@ -30,22 +30,33 @@ def seed_question(rng: random.Random) -> str:
         return f"Find all integer solutions of x^2 - {a}x + {b} = 0, or show that none exist."
     if k == 1:
         r, b = rng.randint(3, 15), rng.randint(3, 15)
-        return (f"A bag contains {r} red and {b} blue marbles. Two marbles are drawn without replacement. "
-                "What is the probability that both have the same colour?")  # fmt: skip
+        return (
+            f"A bag contains {r} red and {b} blue marbles. Two marbles are drawn without replacement. "
+            "What is the probability that both have the same colour?"
+        )
     if k == 2:
         c1, c2 = rng.sample(text.CITIES, 2)
         v1, v2 = rng.randint(60, 140), rng.randint(60, 140)
-        return (f"A train leaves {c1} at {rng.randint(6, 11)}:00 at {v1} km/h; another leaves {c2} an hour later "
-                f"at {v2} km/h towards it. The cities are {rng.randint(300, 900)} km apart. When do they meet?")  # fmt: skip
+        return (
+            f"A train leaves {c1} at {rng.randint(6, 11)}:00 at {v1} km/h; another leaves {c2} an hour later "
+            f"at {v2} km/h towards it. The cities are {rng.randint(300, 900)} km apart. When do they meet?"
+        )
     if k == 3:
         n = rng.randint(5, 40)
-        return f"Write a function that returns the {n}-th smallest element of an unsorted array and analyse its complexity."
+        return (
+            f"Write a function that returns the {n}-th smallest element of an unsorted array "
+            "and analyse its complexity."
+        )
     if k == 4:
         n = rng.randint(3, 12)
-        return f"Prove that for every integer n >= {n}, 2^n > n^2 + {rng.randint(1, 9)}, or find a counterexample."
+        extra = rng.randint(1, 9)
+        return f"Prove that for every integer n >= {n}, 2^n > n^2 + {extra}, or find a counterexample."
     m = rng.randint(2, 9)
-    return (f"Given a weighted directed graph with {rng.randint(5, 30)} nodes, explain how to find the shortest path "
-            f"that visits at most {m} intermediate nodes, and give pseudocode.")  # fmt: skip
+    return (
+        f"Given a weighted directed graph with {rng.randint(5, 30)} nodes, explain how to find the "
+        "shortest path "
+        f"that visits at most {m} intermediate nodes, and give pseudocode."
+    )
 
 
 @dataclass(frozen=True)
@@ -64,13 +75,18 @@ class BestOfNSampler:
     def plant(self, w: World, group_id: str, n: int) -> None:
         rng = w.rng(self.name)
         countries = ("US", "GB", "DE", "CA", "AU", "NL")
-        pool = [kit.residential_exit(w, rng, countries) for _ in range(max(12, int(n * self.proxy_pool_per_account)))]
+        pool = [
+            kit.residential_exit(w, rng, countries)
+            for _ in range(max(12, int(n * self.proxy_pool_per_account)))
+        ]
         accts: list[tuple[str, float, str]] = []
         for _ in range(n):
             country = rng.choice(countries)
             created = kit.aged(rng, -20, 150)
             paid = rng.random() < 0.7
-            acct = w.add_account(created, text.personal_mail(rng, country), country, "pro" if paid else "free")
+            acct = w.add_account(
+                created, text.personal_mail(rng, country), country, "pro" if paid else "free"
+            )
             if paid:
                 card(w, rng, acct, country, max(created, WINDOW_START - 20 * DAY))
             ua = rng.choice(SDK_UAS[:6])
@@ -96,8 +112,18 @@ class BestOfNSampler:
             wrappers = rng.sample(WRAPPERS, min(k, len(WRAPPERS)))
             for (acct, _c, ua), wrap in zip(rng.sample(live, k), wrappers, strict=False):
                 ts = t0 + rng.random() * self.spread_minutes * 60
-                w.req(rng, acct, ts, wrap.format(q=q), exit_for(acct, ts), kit.operator_model(rng, ts), ua, 900)
+                w.req(
+                    rng, acct, ts, wrap.format(q=q), exit_for(acct, ts), kit.operator_model(rng, ts), ua, 900
+                )
         for acct, created, ua in accts:
             m = int(w.rpa * self.volume_scale * self.camouflage_share * rng.uniform(0.5, 1.5))
-            kit.camouflage(w, rng, acct, m, [exit_for(acct, WINDOW_START + rng.random() * 50 * DAY)], [ua],
-                           TZ["US"], created)  # fmt: skip
+            kit.camouflage(
+                w,
+                rng,
+                acct,
+                m,
+                [exit_for(acct, WINDOW_START + rng.random() * 50 * DAY)],
+                [ua],
+                TZ["US"],
+                created,
+            )

@@ -11,27 +11,58 @@ from dataclasses import dataclass
 from scenarios.heldout4 import kit
 from scenarios.heldout4.world import ASNS, DAY, SDK_UAS, WINDOW_END, WINDOW_START, World
 
-TAIL = ("Respond with the letter of the correct option first, then justify in detail why each of the other "
-        "options is wrong.")  # fmt: skip
+TAIL = (
+    "Respond with the letter of the correct option first, then justify in detail why each of the other "
+    "options is wrong."
+)
 STEMS = (
-    ("Which enzyme unwinds the DNA double helix during replication?",
-     ("Helicase", "Ligase", "Primase", "Topoisomerase IV")),
-    ("Under IFRS 16, how is a short-term lease accounted for by the lessee?",
-     ("Expensed on a straight-line basis", "Capitalised as a right-of-use asset", "Disclosed only",
-      "Recognised as a finance lease")),
-    ("What is the time complexity of building a binary heap from n elements?",
-     ("O(n)", "O(n log n)", "O(log n)", "O(n^2)")),
+    (
+        "Which enzyme unwinds the DNA double helix during replication?",
+        ("Helicase", "Ligase", "Primase", "Topoisomerase IV"),
+    ),
+    (
+        "Under IFRS 16, how is a short-term lease accounted for by the lessee?",
+        (
+            "Expensed on a straight-line basis",
+            "Capitalised as a right-of-use asset",
+            "Disclosed only",
+            "Recognised as a finance lease",
+        ),
+    ),
+    (
+        "What is the time complexity of building a binary heap from n elements?",
+        ("O(n)", "O(n log n)", "O(log n)", "O(n^2)"),
+    ),
     ("Which amendment to the US Constitution abolished slavery?", ("13th", "14th", "15th", "19th")),
-    ("What is the primary mechanism of action of metformin?",
-     ("Reduces hepatic glucose production", "Stimulates insulin secretion", "Blocks SGLT2",
-      "Activates PPAR-gamma")),
-    ("In TCP, what does the receiver window advertise?",
-     ("Free buffer space", "Congestion level", "Round-trip time", "Maximum segment size")),
+    (
+        "What is the primary mechanism of action of metformin?",
+        (
+            "Reduces hepatic glucose production",
+            "Stimulates insulin secretion",
+            "Blocks SGLT2",
+            "Activates PPAR-gamma",
+        ),
+    ),
+    (
+        "In TCP, what does the receiver window advertise?",
+        ("Free buffer space", "Congestion level", "Round-trip time", "Maximum segment size"),
+    ),
     ("Which of the following is a Lewis acid?", ("BF3", "NH3", "H2O", "CH4")),
-    ("Who has the burden of proof in a criminal trial in common-law systems?",
-     ("The prosecution", "The defence", "The judge", "The jury")),
-)  # fmt: skip
-SUBJECTS = ("biology", "accounting", "algorithms", "US history", "pharmacology", "networking", "chemistry", "law")
+    (
+        "Who has the burden of proof in a criminal trial in common-law systems?",
+        ("The prosecution", "The defence", "The judge", "The jury"),
+    ),
+)
+SUBJECTS = (
+    "biology",
+    "accounting",
+    "algorithms",
+    "US history",
+    "pharmacology",
+    "networking",
+    "chemistry",
+    "law",
+)
 SHELLS = (("hollisdata.co.uk", "colt"), ("meridianqa.com", "cogent"), ("brookfield-eval.com", "zayo"))
 
 
@@ -49,8 +80,12 @@ def mcq(rng: random.Random) -> str:
 class McqBank:
     name: str = "mcq_bank"
     share: float = 0.012
-    signals: tuple[str, ...] = ("identity:shared-org", "infra:office-nat", "content:fixed-tail",
-                                "timing:flat-24h")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "identity:shared-org",
+        "infra:office-nat",
+        "content:fixed-tail",
+        "timing:flat-24h",
+    )
     camouflage_share: float = 0.0
     labelled: bool = True
     actor: str = "Hollis Group"
@@ -73,9 +108,30 @@ class McqBank:
             ua = rng.choice(SDK_UAS[:2])
             m = int(w.rpa * self.volume_scale * rng.uniform(0.8, 1.2))
             for ts in kit.uniform_times(rng, m, created + DAY, WINDOW_END):
-                w.req(rng, acct, ts, mcq(rng), rng.choice(nat), kit.operator_model(rng, ts, 0.5, 48, 0.5), ua, 500)
+                w.req(
+                    rng,
+                    acct,
+                    ts,
+                    mcq(rng),
+                    rng.choice(nat),
+                    kit.operator_model(rng, ts, 0.5, 48, 0.5),
+                    ua,
+                    500,
+                )
         if self.labelled:
-            w.label("template", TAIL, self.actor, 0.85, "analyst",
-                    "benchmark-harvest template seen across the three shells")  # fmt: skip
-            w.label("asn", str(ASNS[SHELLS[0][1]].number), self.actor, 0.25, "osint_blocklist",
-                    "business ISP hosting one shell's office")  # fmt: skip
+            w.label(
+                "template",
+                TAIL,
+                self.actor,
+                0.85,
+                "analyst",
+                "benchmark-harvest template seen across the three shells",
+            )
+            w.label(
+                "asn",
+                str(ASNS[SHELLS[0][1]].number),
+                self.actor,
+                0.25,
+                "osint_blocklist",
+                "business ISP hosting one shell's office",
+            )

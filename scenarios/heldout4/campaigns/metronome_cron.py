@@ -19,8 +19,11 @@ from scenarios.heldout4.world import (
     World,
 )
 
-WRAPS = ("{p} Put the final answer in \\boxed{{}}.", "{p}\nShow your work, then give the final answer as \\boxed{{answer}}.",
-         "Solve: {p} End with the final answer in a box.")  # fmt: skip
+WRAPS = (
+    "{p} Put the final answer in \\boxed{{}}.",
+    "{p}\nShow your work, then give the final answer as \\boxed{{answer}}.",
+    "Solve: {p} End with the final answer in a box.",
+)
 ITEMS = ("apples", "tickets", "notebooks", "litres of paint", "bus passes", "tiles", "seedlings", "bottles")
 NAMES = ("Maya", "Tom", "Priya", "Lucas", "Aiko", "Omar", "Elena", "Sam", "Chen", "Fatima")
 
@@ -31,11 +34,11 @@ def problem(rng: random.Random) -> str:
     n1, n2 = rng.sample(NAMES, 2)
     item = rng.choice(ITEMS)
     if k == 0:
-        return f"{n1} buys {a} {item} at ${c} each and sells {b} of them at ${c + 3} each. What is the profit or loss?"
+        return f"{n1} buys {a} {item} at ${c} each and sells {b} of them at ${c + 3} each. Profit or loss?"
     if k == 1:
         return f"{n1} has {a} {item}, {n2} has {c} times as many minus {b}. How many do they have together?"
     if k == 2:
-        return f"A rectangle has perimeter {2 * (a + b)} and one side {a}. What is its area, and its diagonal to two decimals?"
+        return f"A rectangle has perimeter {2 * (a + b)} and one side {a}. Find its area and its diagonal."
     if k == 3:
         return f"The sum of {c} consecutive integers is {c * a + c * (c - 1) // 2}. What is the largest one?"
     return f"A tank fills in {a} hours with pipe A and {b} hours with pipe B. How long with both pipes open?"
@@ -60,7 +63,9 @@ class MetronomeCron:
         for _ in range(n):
             country = rng.choice(("US", "CA", "GB", "AU"))
             created = kit.aged(rng, 90, 700)
-            acct = w.add_account(created, text.personal_mail(rng, country), country, rng.choice(("plus", "pro")))
+            acct = w.add_account(
+                created, text.personal_mail(rng, country), country, rng.choice(("plus", "pro"))
+            )
             card(w, rng, acct, country, created + rng.uniform(0, 30) * DAY)
             w.mark_campaign(acct, group_id, self.name, self.actor if self.labelled else "")
             home = w.net.v4(rng, rng.choice(RESIDENTIAL_BY_COUNTRY[country]))
@@ -73,7 +78,15 @@ class MetronomeCron:
             for d in days:
                 ts = WINDOW_START + d * DAY + slot * 3600 + rng.uniform(0, 40)
                 for _ in range(per_day):
-                    w.req(rng, acct, ts, rng.choice(WRAPS).format(p=problem(rng)), home,
-                          kit.operator_model(rng, ts, 0.8, 24 * 5, 0.3), ua, 650)  # fmt: skip
+                    w.req(
+                        rng,
+                        acct,
+                        ts,
+                        rng.choice(WRAPS).format(p=problem(rng)),
+                        home,
+                        kit.operator_model(rng, ts, 0.8, 24 * 5, 0.3),
+                        ua,
+                        650,
+                    )
                     ts += interval + rng.uniform(-self.jitter_s, self.jitter_s)
             kit.camouflage(w, rng, acct, int(total * self.camouflage_share), [home], [ua], TZ[country])

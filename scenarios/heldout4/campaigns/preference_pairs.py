@@ -5,7 +5,6 @@ BIN, a couple of hosting /24s. Sloppy on money and infrastructure; a partner fee
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 from scenarios.heldout4 import kit, text
@@ -14,16 +13,26 @@ from scenarios.heldout4.world import DAY, HOURS_WORK, SDK_UAS, WINDOW_END, WINDO
 HEADS = (
     "Produce two candidate responses to the user message below. Make Response A excellent and Response B "
     "subtly flawed ({flaw}). Then state which response is better and why.\n\nUser message: {task}",
-    "Write Response A and Response B to the following request. B must contain {flaw} while looking plausible. "
+    "Write Response A and Response B to the following request. B must contain {flaw} while looking "
+    "plausible. "
     "Finish with 'Preferred: A' and a two-sentence justification.\n\nRequest: {task}",
     "For the task below, give a strong answer and a weak answer ({flaw}). Label them [chosen] and [rejected] "
     "and explain the difference in one paragraph.\n\nTask: {task}",
     "Generate a comparison pair for the instruction below: first an ideal reply, then a reply with {flaw}. "
     "Output JSON with keys chosen, rejected, rationale.\n\nInstruction: {task}",
 )
-FLAWS = ("an off-by-one error", "a wrong edge case", "an unsafe shell command", "a hallucinated API",
-         "a missing error check", "an incorrect complexity claim", "a subtle race condition",
-         "an outdated library call", "a misleading variable name", "an incomplete test")  # fmt: skip
+FLAWS = (
+    "an off-by-one error",
+    "a wrong edge case",
+    "an unsafe shell command",
+    "a hallucinated API",
+    "a missing error check",
+    "an incorrect complexity claim",
+    "a subtle race condition",
+    "an outdated library call",
+    "a misleading variable name",
+    "an incomplete test",
+)
 TASKS = (
     "implement a rate limiter for a REST API in {lang}",
     "write a migration that renames a column without downtime",
@@ -37,16 +46,29 @@ TASKS = (
     "explain and fix a deadlock between two database transactions",
 )
 STEMS = ("brightloop", "tensorleaf", "quantaforge")
-PATTERNS = ("{s}-ai.com", "{s}ai.io", "{s}labs.ai", "get{s}.com", "{s}-research.co", "{s}hq.ai", "{s}.dev",
-            "{s}-systems.io")  # fmt: skip
+PATTERNS = (
+    "{s}-ai.com",
+    "{s}ai.io",
+    "{s}labs.ai",
+    "get{s}.com",
+    "{s}-research.co",
+    "{s}hq.ai",
+    "{s}.dev",
+    "{s}-systems.io",
+)
 
 
 @dataclass(frozen=True)
 class PreferencePairs:
     name: str = "preference_pairs"
     share: float = 0.012
-    signals: tuple[str, ...] = ("identity:lookalike-domains", "identity:creation-bursts", "money:shared-bin",
-                                "infra:hosting-24", "content:template")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "identity:lookalike-domains",
+        "identity:creation-bursts",
+        "money:shared-bin",
+        "infra:hosting-24",
+        "content:template",
+    )
     camouflage_share: float = 0.05
     labelled: bool = True
     actor: str = "Tessellate Group"
@@ -75,8 +97,14 @@ class PreferencePairs:
             ips = [w.net.v4_in(rng, block) for _ in range(2)]
             for _ in range(k):
                 created = kit.creation_burst(rng, burst, 6)
-                acct = w.add_account(created, domain, rng.choice(("SG", "SG", "US")), "team", org_id=org,
-                                     channel="startup_program")  # fmt: skip
+                acct = w.add_account(
+                    created,
+                    domain,
+                    rng.choice(("SG", "SG", "US")),
+                    "team",
+                    org_id=org,
+                    channel="startup_program",
+                )
                 first_acct = first_acct or acct
                 w.pay(acct, vcard, "virtual", "535310", "US", created + 600)
                 w.mark_campaign(acct, group_id, self.name, self.actor if self.labelled else "")
@@ -87,11 +115,25 @@ class PreferencePairs:
                 for ts in local_times(rng, harvest, 8.0, created + 3600, WINDOW_END, HOURS_WORK, True):
                     task = rng.choice(TASKS).format(lang=rng.choice(text.LANGS))
                     prompt = rng.choice(HEADS).format(flaw=rng.choice(FLAWS), task=task)
-                    w.req(rng, acct, ts, prompt, rng.choice(my_ips), kit.operator_model(rng, ts, 0.7, 96, 0.4),
-                          ua, 1400)  # fmt: skip
+                    w.req(
+                        rng,
+                        acct,
+                        ts,
+                        prompt,
+                        rng.choice(my_ips),
+                        kit.operator_model(rng, ts, 0.7, 96, 0.4),
+                        ua,
+                        1400,
+                    )
                 kit.camouflage(w, rng, acct, total - harvest, my_ips, [ua], 8.0, created)
             made += k
         if self.labelled and first_domain:
-            w.label("email_domain", first_domain, self.actor, 0.8, "partner_feed",
-                    "domain registered by the same agent as a known harvesting front")  # fmt: skip
+            w.label(
+                "email_domain",
+                first_domain,
+                self.actor,
+                0.8,
+                "partner_feed",
+                "domain registered by the same agent as a known harvesting front",
+            )
             w.label("account", first_acct, self.actor, 0.9, "analyst", "output resold on a dataset forum")

@@ -11,10 +11,34 @@ from dataclasses import dataclass
 from scenarios.heldout4 import kit, text
 from scenarios.heldout4.world import DAY, WINDOW_END, WINDOW_START, World
 
-TABLES = ("orders", "customers", "payments", "shipments", "products", "sessions", "invoices", "employees",
-          "tickets", "subscriptions")  # fmt: skip
-COLS = ("id", "created_at", "amount", "status", "country", "customer_id", "product_id", "quantity", "price",
-        "region", "email", "plan", "closed_at", "manager_id")  # fmt: skip
+TABLES = (
+    "orders",
+    "customers",
+    "payments",
+    "shipments",
+    "products",
+    "sessions",
+    "invoices",
+    "employees",
+    "tickets",
+    "subscriptions",
+)
+COLS = (
+    "id",
+    "created_at",
+    "amount",
+    "status",
+    "country",
+    "customer_id",
+    "product_id",
+    "quantity",
+    "price",
+    "region",
+    "email",
+    "plan",
+    "closed_at",
+    "manager_id",
+)
 QUESTIONS = (
     "returns the top {k} customers by total spend in the last 90 days",
     "computes month-over-month growth of revenue per region",
@@ -25,7 +49,7 @@ QUESTIONS = (
     "lists employees together with the name of their manager's manager",
     "deduplicates rows keeping the most recent per email",
 )
-HEADLESS = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 Safari/537.36"
+HEADLESS = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 Safari/537.36"  # noqa: E501
 
 
 def schema(rng: random.Random) -> str:
@@ -39,8 +63,12 @@ def schema(rng: random.Random) -> str:
 class ReferralChain:
     name: str = "referral_chain"
     share: float = 0.014
-    signals: tuple[str, ...] = ("identity:referral-chains", "identity:creation-bursts", "timing:burn-and-quit",
-                                "content:template")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "identity:referral-chains",
+        "identity:creation-bursts",
+        "timing:burn-and-quit",
+        "content:template",
+    )
     camouflage_share: float = 0.0
     labelled: bool = False
     actor: str = "Gravel Finch"
@@ -56,9 +84,16 @@ class ReferralChain:
             k = min(n - made, rng.randint(*self.chain_length))
             country = rng.choice(("ID", "VN", "PH", "IN", "BR"))
             t = WINDOW_START + rng.uniform(0, 48) * DAY
-            ua = HEADLESS if rng.random() < self.headless_share else rng.choice(
-                ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                 "Chrome/124.0.0.0 Safari/537.36",))  # fmt: skip
+            ua = (
+                HEADLESS
+                if rng.random() < self.headless_share
+                else rng.choice(
+                    (
+                        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        "Chrome/124.0.0.0 Safari/537.36",
+                    )
+                )
+            )
             for _ in range(k):
                 t += rng.uniform(5, 40) * 60
                 declared = country if rng.random() < 0.6 else rng.choice(("US", "GB", "SG"))
@@ -69,7 +104,9 @@ class ReferralChain:
                 m = int(w.rpa * self.volume_scale * rng.uniform(0.7, 1.3))
                 for ts in kit.uniform_times(rng, m, t + 300, end):
                     q = rng.choice(QUESTIONS).format(k=rng.randint(2, 10))
-                    prompt = (f"Given the schema:\n{schema(rng)}\n\nWrite a SQL query that {q}. "
-                              "Explain each step of the query and state any assumptions.")  # fmt: skip
+                    prompt = (
+                        f"Given the schema:\n{schema(rng)}\n\nWrite a SQL query that {q}. "
+                        "Explain each step of the query and state any assumptions."
+                    )
                     w.req(rng, acct, ts, prompt, ip, kit.operator_model(rng, ts, 0.1, 12, 0.6), ua, 700)
             made += k

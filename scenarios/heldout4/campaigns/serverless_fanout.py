@@ -1,7 +1,7 @@
 """Agentic-reasoning harvest fanned out through serverless functions: each request leaves from a different
 cloud egress address drawn from large pools that many legitimate backends share, so addresses link everything
-and nothing. Cards are distinct virtual cards from one issuer BIN; the client library is constant; most traffic
-jumps to the new model within hours of its release. A threat-intel share names one account."""
+and nothing. Cards are distinct virtual cards from one issuer BIN; the client library is constant; most
+traffic jumps to the new model within hours of its release. A threat-intel share names one account."""
 
 from __future__ import annotations
 
@@ -11,28 +11,50 @@ from dataclasses import dataclass
 from scenarios.heldout4 import kit, text
 from scenarios.heldout4.world import DAY, NEW_MODEL, OLD_MODELS, RELEASE_TS, WINDOW_END, WINDOW_START, World
 
-GOALS = ("migrate a monorepo from {lang} 2 to 3 without breaking the CI", "triage 40 failing integration tests",
-         "set up blue-green deployment for a web service", "find and fix the slowest endpoint in an API",
-         "reconcile two CSV exports and report mismatches", "upgrade all dependencies with known CVEs",
-         "build a dashboard of weekly active users from raw logs", "write and verify a data backfill job")  # fmt: skip
-TOOLS = ("bash", "read_file", "write_file", "search_code", "run_tests", "http_get", "sql_query", "git",
-         "browser_open", "python_exec")  # fmt: skip
+GOALS = (
+    "migrate a monorepo from {lang} 2 to 3 without breaking the CI",
+    "triage 40 failing integration tests",
+    "set up blue-green deployment for a web service",
+    "find and fix the slowest endpoint in an API",
+    "reconcile two CSV exports and report mismatches",
+    "upgrade all dependencies with known CVEs",
+    "build a dashboard of weekly active users from raw logs",
+    "write and verify a data backfill job",
+)
+TOOLS = (
+    "bash",
+    "read_file",
+    "write_file",
+    "search_code",
+    "run_tests",
+    "http_get",
+    "sql_query",
+    "git",
+    "browser_open",
+    "python_exec",
+)
 
 
 def agent_prompt(rng: random.Random) -> str:
     goal = rng.choice(GOALS).format(lang=rng.choice(text.LANGS))
     tools = ", ".join(rng.sample(TOOLS, rng.randint(3, 6)))
-    return (f"You are an autonomous software agent. Goal: {goal}. Available tools: {tools}. "
-            "Think step by step: write a numbered plan, list the risks, then emit the first three tool calls "
-            "as JSON objects with fields tool and args.")  # fmt: skip
+    return (
+        f"You are an autonomous software agent. Goal: {goal}. Available tools: {tools}. "
+        "Think step by step: write a numbered plan, list the risks, then emit the first three tool calls "
+        "as JSON objects with fields tool and args."
+    )
 
 
 @dataclass(frozen=True)
 class ServerlessFanout:
     name: str = "serverless_fanout"
     share: float = 0.012
-    signals: tuple[str, ...] = ("infra:cloud-egress-churn", "money:shared-bin", "timing:release-jump",
-                                "content:agentic-template")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "infra:cloud-egress-churn",
+        "money:shared-bin",
+        "timing:release-jump",
+        "content:agentic-template",
+    )
     camouflage_share: float = 0.0
     labelled: bool = True
     actor: str = "Quartz Meridian"

@@ -1,7 +1,7 @@
 """Long-document synthesis from one hosting /48: every account owns a /64 and rotates its interface
 identifier on each request, so no IPv6 address repeats while the /48 is constant. Prompts paste long documents
-and ask for question-answer pairs (large input tokens). Cards are shared by groups of accounts; an abuse report
-names one address."""
+and ask for question-answer pairs (large input tokens). Cards are shared by groups of accounts; an abuse
+report names one address."""
 
 from __future__ import annotations
 
@@ -53,7 +53,22 @@ class V6Rotator:
                 prompt = rng.choice(HEADS).format(k=rng.choice((5, 8, 10)), doc=doc)
                 ip = w.net.v6_in(rng, net64)
                 labelled_ip = labelled_ip or ip
-                w.req(rng, acct, ts, prompt, ip, kit.operator_model(rng, ts, 0.2, 24 * 9, 0.3),
-                      "python-requests/2.31.0", 1100)  # fmt: skip
+                w.req(
+                    rng,
+                    acct,
+                    ts,
+                    prompt,
+                    ip,
+                    kit.operator_model(rng, ts, 0.2, 24 * 9, 0.3),
+                    "python-requests/2.31.0",
+                    1100,
+                )
         if self.labelled and labelled_ip:
-            w.label("ip", labelled_ip, self.actor, 0.9, "abuse_report", "bulk QA generation reported by a peer lab")
+            w.label(
+                "ip",
+                labelled_ip,
+                self.actor,
+                0.9,
+                "abuse_report",
+                "bulk QA generation reported by a peer lab",
+            )

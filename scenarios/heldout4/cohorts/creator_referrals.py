@@ -1,10 +1,10 @@
 """Followers of a video creator who signed up through the creator's referral code within hours of a video
 going out: a referral-channel creation burst (a star around one referrer rather than a chain), free plans,
-mostly one country, ordinary home and phone connections and ordinary prompts - many try it for a day and stop."""
+mostly one country, ordinary home and phone connections and ordinary prompts - many try it
+for a day and stop."""
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 from scenarios.heldout4 import text
@@ -28,7 +28,11 @@ from scenarios.heldout4.world import (
 class CreatorReferrals:
     name: str = "creator_referrals"
     share: float = 0.009
-    resembles: tuple[str, ...] = ("identity:referral-channel", "identity:creation-burst", "timing:short-lived")
+    resembles: tuple[str, ...] = (
+        "identity:referral-channel",
+        "identity:creation-burst",
+        "timing:short-lived",
+    )
     video_day: float = 24.0
     country: str = "PH"
     churn_share: float = 0.6
@@ -40,8 +44,7 @@ class CreatorReferrals:
             country = self.country if rng.random() < 0.75 else rng.choice(("US", "ID", "VN"))
             created = video + rng.expovariate(1 / 8.0) * 3600
             on_phone = country in MOBILE_BY_COUNTRY and rng.random() < 0.6
-            acct = w.add_account(created, rng.choice(text.FREE_MAIL[:3]), country, "free",
-                                 channel="referral")  # fmt: skip
+            acct = w.add_account(created, rng.choice(text.FREE_MAIL[:3]), country, "free", channel="referral")
             w.mark_cohort(acct, self.name)
             if on_phone:
                 ips = rng.sample(w.cgnat[rng.choice(MOBILE_BY_COUNTRY[country])], 3)

@@ -22,12 +22,15 @@ from scenarios.heldout4.world import (
     local_times,
 )
 
-HEAD = ("Review the following contract clause. Flag any indemnity, limitation-of-liability, assignment or "
-        "change-of-control terms, rate the risk (low/medium/high) and explain in two sentences.\n\nClause: {c}")  # fmt: skip
+HEAD = (
+    "Review the following contract clause. Flag any indemnity, limitation-of-liability, assignment or "
+    "change-of-control terms, rate the risk (low/medium/high) and explain in two sentences.\n\nClause: {c}"
+)
 CLAUSES = (
     "Either party may assign this Agreement to an affiliate without the prior written consent of the other.",
     "The Supplier shall indemnify the Customer against all losses arising from any breach of this Agreement.",
-    "In no event shall either party's aggregate liability exceed the fees paid in the twelve months preceding the claim.",
+    "In no event shall either party's aggregate liability exceed the fees paid in the twelve months "
+    "preceding the claim.",
     "This Agreement shall terminate automatically upon a change of control of the Customer.",
     "The Licensee shall not reverse engineer, decompile or disassemble the Software.",
     "All notices shall be in writing and delivered by courier to the addresses set out above.",
@@ -43,15 +46,20 @@ def clause(rng: random.Random) -> str:
 class EdiscoveryFirm:
     name: str = "ediscovery_firm"
     share: float = 0.007
-    resembles: tuple[str, ...] = ("identity:creation-burst", "money:shared-card", "infra:shared-vpn",
-                                  "content:template", "content:long-input")  # fmt: skip
+    resembles: tuple[str, ...] = (
+        "identity:creation-burst",
+        "money:shared-card",
+        "infra:shared-vpn",
+        "content:template",
+        "content:long-input",
+    )
     agency_card_share: float = 0.7
     onboarding_day: float = 15.0
     volume_scale: float = 3.0
 
     def plant(self, w: World, group_id: str, n: int) -> None:
         rng = w.rng(self.name)
-        exits = rng.sample(w.vpn_exits, 3)
+        exits = rng.sample(w.vpn_exits[:12], 3)  # the provider's busiest servers, near the office
         agency_card = w.instrument("card")
         bin_ = rng.choice(VISA_MC_BINS)
         day = WINDOW_START + self.onboarding_day * DAY

@@ -5,14 +5,14 @@ staged switch to the new model on release day."""
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 from scenarios.heldout4 import text
 from scenarios.heldout4.world import DAY, NEW_MODEL, OLD_MODELS, RELEASE_TS, WINDOW_END, WINDOW_START, World
 
 TEMPLATES = (
-    "Extract the following fields from this invoice as JSON: vendor, date, total, currency, line_items.\n\n{doc}",
+    "Extract the following fields from this invoice as JSON: vendor, date, total, currency, "
+    "line_items.\n\n{doc}",
     "Classify this support ticket into one of: billing, bug, feature_request, account, other. Reply with the "
     "label only.\n\nTicket: {doc}",
     "Redact all personal data (names, emails, phone numbers, addresses) in the text below and return the "
@@ -24,8 +24,13 @@ TEMPLATES = (
 class LambdaBackend:
     name: str = "lambda_backend"
     share: float = 0.006
-    resembles: tuple[str, ...] = ("infra:cloud-egress-churn", "agent:constant-ua", "timing:release-jump",
-                                  "content:template", "identity:batch-creation")  # fmt: skip
+    resembles: tuple[str, ...] = (
+        "infra:cloud-egress-churn",
+        "agent:constant-ua",
+        "timing:release-jump",
+        "content:template",
+        "identity:batch-creation",
+    )
     volume_scale: float = 4.0
     rollout_hours: float = 6.0
 
@@ -47,5 +52,13 @@ class LambdaBackend:
                 ts = start + rng.random() * (WINDOW_END - start)
                 model = NEW_MODEL if ts > RELEASE_TS + staged * 3600 else OLD_MODELS[1]
                 doc = text.paragraph(rng, rng.randint(2, 8))
-                w.req(rng, acct, ts, rng.choice(TEMPLATES).format(doc=doc), rng.choice(pool), model,
-                      "python-httpx/0.27.0", 180)  # fmt: skip
+                w.req(
+                    rng,
+                    acct,
+                    ts,
+                    rng.choice(TEMPLATES).format(doc=doc),
+                    rng.choice(pool),
+                    model,
+                    "python-httpx/0.27.0",
+                    180,
+                )

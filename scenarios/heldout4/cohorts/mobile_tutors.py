@@ -22,8 +22,12 @@ from scenarios.heldout4.world import (
     mobile_ua,
 )
 
-WRAPS = ("Explain step by step how to solve: {p}", "Solve step by step for a grade 9 student: {p}",
-         "{p} Show all the steps so I can explain it to my student.", "Can you show the working for this? {p}")  # fmt: skip
+WRAPS = (
+    "Explain step by step how to solve: {p}",
+    "Solve step by step for a grade 9 student: {p}",
+    "{p} Show all the steps so I can explain it to my student.",
+    "Can you show the working for this? {p}",
+)
 
 
 def textbook_problem(rng: random.Random) -> str:
@@ -33,7 +37,8 @@ def textbook_problem(rng: random.Random) -> str:
     y = (chapter * 3 + ex * 5) % 17 + 3
     forms = (
         f"Solve for x: {x}x + {y} = {x * 4 + y}.",
-        f"A rectangle's length is {x} cm more than its width and its area is {y * (y + x)} cm^2. Find the width.",
+        f"A rectangle's length is {x} cm more than its width and its area is {y * (y + x)} cm^2. "
+        "Find the width.",
         f"Factorise x^2 + {x + y}x + {x * y}.",
         f"The price of a shirt rises by {x * 5}% and then falls by {y}%. What is the overall change?",
     )
@@ -55,10 +60,22 @@ class MobileTutors:
             carrier = rng.choice(MOBILE_BY_COUNTRY[country])
             created = WINDOW_START - rng.uniform(-30, 500) * DAY
             paid = rng.random() < 0.6
-            acct = w.add_account(created, text.personal_mail(rng, country), country, "plus" if paid else "free",
-                                 channel=rng.choice(("ios_app", "android_app")))  # fmt: skip
+            acct = w.add_account(
+                created,
+                text.personal_mail(rng, country),
+                country,
+                "plus" if paid else "free",
+                channel=rng.choice(("ios_app", "android_app")),
+            )
             if paid:
-                w.pay(acct, w.instrument("app_store"), "app_store", "", country, max(created, WINDOW_START - 30 * DAY))
+                w.pay(
+                    acct,
+                    w.instrument("app_store"),
+                    "app_store",
+                    "",
+                    country,
+                    max(created, WINDOW_START - 30 * DAY),
+                )
             w.mark_cohort(acct, self.name)
             ips = rng.sample(w.cgnat[carrier], rng.randint(4, 12))
             ua = mobile_ua(rng)

@@ -22,12 +22,23 @@ from scenarios.heldout4.world import (
     local_times,
 )
 
-MEGA = ("Act as a world-class direct-response copywriter with 20 years of experience. Your task: write {k} "
-        "high-converting Instagram captions for {product}. Use the AIDA framework, include emojis, 3 hashtags "
-        "each and a clear call to action. Tone: {tone}.")  # fmt: skip
-PRODUCTS = ("my handmade candles", "a yoga studio in {city}", "our vegan bakery", "a budgeting app",
-            "my dog-walking service", "organic skincare", "a used bookshop", "a language school in {city}",
-            "my photography portfolio", "a craft brewery")  # fmt: skip
+MEGA = (
+    "Act as a world-class direct-response copywriter with 20 years of experience. Your task: write {k} "
+    "high-converting Instagram captions for {product}. Use the AIDA framework, include emojis, 3 hashtags "
+    "each and a clear call to action. Tone: {tone}."
+)
+PRODUCTS = (
+    "my handmade candles",
+    "a yoga studio in {city}",
+    "our vegan bakery",
+    "a budgeting app",
+    "my dog-walking service",
+    "organic skincare",
+    "a used bookshop",
+    "a language school in {city}",
+    "my photography portfolio",
+    "a craft brewery",
+)
 TONES = ("playful", "luxurious", "friendly", "bold", "minimalist", "witty")
 
 
@@ -51,7 +62,9 @@ class ViralPromptBuyers:
             country = pick_country(rng)
             created = created_before(rng, 0.3)
             paid = rng.random() < 0.4
-            acct = w.add_account(created, text.personal_mail(rng, country), country, "plus" if paid else "free")
+            acct = w.add_account(
+                created, text.personal_mail(rng, country), country, "plus" if paid else "free"
+            )
             if paid:
                 card(w, rng, acct, country, created)
             w.mark_cohort(acct, self.name)
@@ -60,6 +73,8 @@ class ViralPromptBuyers:
             adopt = max(post, created) + rng.expovariate(1 / 4.0) * DAY
             use = rng.uniform(*self.template_use)
             total = w.volume(rng, 1.2, 0.6)
-            for ts in local_times(rng, total, TZ[country], max(created, WINDOW_START), WINDOW_END, HOURS_PERSONAL):
+            for ts in local_times(
+                rng, total, TZ[country], max(created, WINDOW_START), WINDOW_END, HOURS_PERSONAL
+            ):
                 prompt = mega(rng) if ts > adopt and rng.random() < use else text.benign_prompt(rng)
                 w.req(rng, acct, ts, prompt, home, benign_model(rng, ts), ua, 420)
