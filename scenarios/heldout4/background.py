@@ -235,7 +235,7 @@ def mobile(w: World, rng: random.Random, budget: int) -> int:
             acct, w.instrument("app_store"), "app_store", "", country, max(created, WINDOW_START - 20 * DAY)
         )
     pool = w.cgnat[carrier]
-    ips = rng.sample(pool, rng.randint(3, 10))
+    ips = rng.sample(pool, rng.randint(2, 5))
     times = _activity(w, rng, acct, created, ips[0], 0.7, TZ[country], HOURS_EVENING)
     emit(w, rng, acct, times, ips, [1.0] * len(ips), [mobile_ua(rng)], text.benign_prompt, out_mean=260)
     return 1
@@ -343,7 +343,7 @@ SEGMENTS: tuple[tuple[Callable[[World, random.Random, int], int], float], ...] =
     (household, 10.0 / 3),
     (small_team, 8.0 / 7.5),
     (office_nat, 10.0 / 100),
-    (mobile, 17.0),
+    (mobile, 20.0),
     (vpn_user, 6.0),
     (students, 5.0 / 35),
     (developer, 4.0),

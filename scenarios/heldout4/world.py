@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import ipaddress
 import json
 import math
@@ -460,7 +461,7 @@ class World:
             self.net.v4(rng, key) for key in ("m247", "datacamp", "tefincom") for _ in range(30)
         ]
         self.cgnat: dict[str, list[str]] = {
-            key: [self.net.v4(rng, key) for _ in range(36)]
+            key: [self.net.v4(rng, key) for _ in range(6)]
             for keys in MOBILE_BY_COUNTRY.values()
             for key in keys
         }
@@ -607,7 +608,10 @@ def iso(ts: float, offset_hours: float = 0.0) -> str:
 
 def _open(path: Path) -> IO[str]:
     if path.suffix == ".gz":
-        return gzip.open(path, "wt", encoding="utf-8", newline="", compresslevel=3)
+        # mtime=0 keeps the bytes identical across runs with the same seed
+        return io.TextIOWrapper(
+            gzip.GzipFile(path, "wb", compresslevel=3, mtime=0), encoding="utf-8", newline=""
+        )
     return path.open("w", encoding="utf-8", newline="")
 
 

@@ -77,7 +77,7 @@ class MobileTutors:
                     max(created, WINDOW_START - 30 * DAY),
                 )
             w.mark_cohort(acct, self.name)
-            ips = rng.sample(w.cgnat[carrier], rng.randint(4, 12))
+            ips = rng.sample(w.cgnat[carrier], rng.randint(2, 5))
             ua = mobile_ua(rng)
             m = w.volume(rng, self.volume_scale, 0.7)
             for ts in local_times(rng, m, TZ[country], max(created, WINDOW_START), WINDOW_END, HOURS_EVENING):
