@@ -49,7 +49,7 @@ class V6Rotator:
                 w.login(acct, w.net.v4(rng, "hetzner"), created)
             m = int(w.rpa * self.volume_scale * rng.uniform(0.7, 1.3))
             for ts in kit.uniform_times(rng, m, created + 1800, WINDOW_END):
-                doc = text.paragraph(rng, rng.randint(12, 40))
+                doc = text.paragraph(rng, rng.randint(20, 60))
                 prompt = rng.choice(HEADS).format(k=rng.choice((5, 8, 10)), doc=doc)
                 ip = w.net.v6_in(rng, net64)
                 labelled_ip = labelled_ip or ip
