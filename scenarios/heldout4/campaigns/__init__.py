@@ -1,0 +1,1 @@
+"""Distillation campaign styles, one module each."""

@@ -1,0 +1,1 @@
+"""Benign look-alike cohorts, one module each."""
