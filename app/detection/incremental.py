@@ -3,9 +3,10 @@
 1. **What changed.** The accounts stamped by pending load batches (`graph/changes.py`): new accounts and
    accounts that gained a link the projection pairs through (an IP, an instrument, a template, a domain).
    Counters growing on existing links do not stamp: they barely move link weights.
-2. **Touched campaigns.** Every active campaign one of the changed accounts, or one of the accounts the
-   projection could pair with them (same families, same supernode cut-offs, and in big entities only the
-   sampling-window partners), belongs to.
+2. **Touched campaigns.** Every active campaign one of the changed accounts, or one of their partners,
+   belongs to. Partners are read as the projection's own pairs with a changed endpoint (`link_pairs`:
+   same families, supernode cut-offs, sampling windows and minimum weight), and those pairs are handed to
+   the projection rather than read twice.
 3. **Same stages, on a small graph.** `pipeline.detect_campaigns` with a `Scope`: the projection holds
    only the pairs with a changed endpoint (whoever the partner is) and the pairs inside each touched
    campaign (not across two: without their pairs to the rest of the platform, those would weigh far more
@@ -36,7 +37,7 @@ from app.detection.algorithms.tracking import PreviousCampaign, seeds_from
 from app.detection.graph import changes
 from app.detection.graph.gds import gds_client
 from app.detection.graph.platform import read_platform
-from app.detection.graph.projection import Scope
+from app.detection.graph.projection import Pairs, Scope, link_pairs
 from app.detection.pipeline import detect_campaigns
 from app.platform.driver import sync_driver
 from app.platform.logging import get_logger
@@ -74,10 +75,11 @@ def detect_incremental(
     t0 = time.perf_counter()
     platform = read_platform(runner)
     accounts = platform.accounts
-    touched = changes.touched_accounts(runner, changed, params, accounts)
+    with_changed = link_pairs(runner.gds, params, accounts, changed) if changed else Pairs()
+    touched = with_changed.accounts() | set(changed)
     active = [p for p in previous if p.active]
     hit = [p for p in active if not p.members.isdisjoint(touched)]
-    scope = Scope(frozenset(changed), tuple(p.members for p in hit))
+    scope = Scope(frozenset(changed), tuple(p.members for p in hit), changed_pairs=with_changed)
     hit_ids = {p.campaign_id for p in hit}
     carried_ids = [p.campaign_id for p in active if p.campaign_id not in hit_ids]
     region_seconds = time.perf_counter() - t0

@@ -1,4 +1,4 @@
-"""What changed since the last run, and the region an incremental run recomputes.
+"""What changed since the last run, and the campaigns an incremental run carries over as they were.
 
 Loaders stamp the accounts a batch creates, and those that gain a link to an IP, instrument, template or
 e-mail domain, with the batch id, in the batch's own transaction (`loaders/graph.py`), and each `LoadBatch`
@@ -11,13 +11,11 @@ loads and skewed hosts cannot hide a change.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from neo4j import ManagedTransaction
 
 from app.detection.algorithms.model import CandidateCampaign, EvidenceItem
-from app.detection.algorithms.params import DetectionParams
-from app.detection.graph.projection import family_limits
 from app.platform.cypher import q
 from app.platform.runner import SyncRunner
 
@@ -37,28 +35,6 @@ def consume(tx: ManagedTransaction, run_id: str, batch_ids: Sequence[str]) -> in
         return 0
     record = tx.run(q("detection/changes_consume"), batch_ids=list(batch_ids), run_id=run_id).single()
     return int(record["consumed"]) if record else 0
-
-
-def touched_accounts(
-    runner: SyncRunner, changed: Collection[str], params: DetectionParams, accounts: int
-) -> set[str]:
-    """The changed accounts and every account the projection could pair with one of them: co-members of a
-    shared entity below its family's cut-off, limited to the sampling windows in entities too big to give
-    all their pairs (the same windows as `link_pairs`). An incremental run recomputes the active
-    campaigns any of these belongs to."""
-    if not changed:
-        return set()
-    fam, template_max_degree = family_limits(params, accounts)
-    rows = runner.run(
-        "detection/incremental_region",
-        changed=sorted(changed),
-        changed_set=dict.fromkeys(changed, True),
-        fam=fam,
-        template_max_degree=template_max_degree,
-        k=params.sample_k,
-        chords=params.sample_chords,
-    )
-    return {str(r["account_id"]) for r in rows}
 
 
 def carried_campaigns(runner: SyncRunner, campaign_ids: Sequence[str]) -> list[CandidateCampaign]:

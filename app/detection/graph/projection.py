@@ -18,9 +18,9 @@ far more in it than in a full one, and community detection would merge them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -32,11 +32,35 @@ from app.platform.cypher import q
 
 
 @dataclass(frozen=True)
+class Pairs:
+    """Weighted account pairs, each once (source < target), in (source, target) order."""
+
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    weight: tuple[float, ...] = ()
+
+    def accounts(self) -> set[str]:
+        return {*self.source, *self.target}
+
+    def union(self, other: Pairs) -> Pairs:
+        """Both sets of pairs in (source, target) order; a pair in both (same weight: the same query over
+        the same entities) once."""
+        rows = dict(zip(zip(self.source, self.target, strict=True), self.weight, strict=True))
+        rows.update(zip(zip(other.source, other.target, strict=True), other.weight, strict=True))
+        ordered = sorted(rows.items())
+        return Pairs(
+            tuple(a for (a, _), _ in ordered), tuple(b for (_, b), _ in ordered), tuple(w for _, w in ordered)
+        )
+
+
+@dataclass(frozen=True)
 class Scope:
     """What an incremental run projects (see the module doc)."""
 
     changed: frozenset[str]  # new accounts and accounts that gained a link
     campaigns: tuple[frozenset[str], ...]  # the members of each active campaign the changes touch
+    # The pairs with a changed endpoint, which the run already read to find the touched campaigns.
+    changed_pairs: Pairs | None = field(default=None, compare=False)
 
     @property
     def members(self) -> frozenset[str]:
@@ -100,24 +124,24 @@ def dense_seeds(accounts: list[str], previous: dict[str, int]) -> list[int]:
     return [rank[previous[a]] if a in previous else next(fresh) for a in accounts]
 
 
-def _entities(gds: GraphDataScience, scope: Scope | None) -> dict[str, bool] | None:
-    """The entities a scoped projection visits: those its accounts use (no others can give a pair)."""
-    if scope is None:
-        return None
-    rows = gds.run_cypher(q("detection/region_entities"), params={"region": sorted(scope.accounts)})
-    return dict.fromkeys((str(e) for e in rows["entity"]), True) if len(rows) else {}
-
-
-def _project(
+def link_pairs(
     gds: GraphDataScience,
-    graph_name: str,
     params: DetectionParams,
     accounts: int,
-    previous: dict[str, int] | None,
-    scope: Scope | None = None,
-) -> Projection:
+    changed: Collection[str] | None = None,
+    members: dict[str, int] | None = None,
+) -> Pairs:
+    """The weighted pairs of the whole platform (`changed` None), or of part of it: those with an endpoint in
+    `changed`, and those inside one campaign of `members` (account -> campaign), weighted as in a full run;
+    a part visits only the entities its accounts use (no others can give one of its pairs)."""
     fam, template_max_degree = family_limits(params, accounts)
-    prev = previous or {}
+    entities: dict[str, bool] | None = None
+    if changed is not None:
+        region = sorted({*changed, *(members or {})})
+        if not region:
+            return Pairs()
+        rows = gds.run_cypher(q("detection/region_entities"), params={"region": region})
+        entities = dict.fromkeys((str(e) for e in rows["entity"]), True) if len(rows) else {}
     rows = gds.run_cypher(
         q("detection/link_pairs"),
         params={
@@ -130,16 +154,48 @@ def _project(
             "dedication_prior": float(params.dedication_prior),
             "min_pair_weight": params.min_pair_weight,
             "template_max_degree": template_max_degree,
-            # A map, not a list: membership is one hash lookup per pair end in the query.
-            "changed": None if scope is None else dict.fromkeys(scope.changed, True),
-            "members": {} if scope is None else scope.campaign_of(),
-            "entities": _entities(gds, scope),
+            # Maps, not lists: membership is one hash lookup per pair end in the query.
+            "changed": None if changed is None else dict.fromkeys(changed, True),
+            "members": members or {},
+            "entities": entities,
         },
     )
-    pairs = rows.iloc[0] if len(rows) else None
-    if pairs is None or not len(pairs["source"]):
+    if not len(rows):
+        return Pairs()
+    row = rows.iloc[0]
+    return Pairs(
+        tuple(str(a) for a in row["source"]),
+        tuple(str(b) for b in row["target"]),
+        tuple(float(w) for w in row["weight"]),
+    )
+
+
+def _scoped_pairs(gds: GraphDataScience, params: DetectionParams, accounts: int, scope: Scope) -> Pairs:
+    """An incremental run's pairs: those with a changed endpoint, and those inside one touched campaign."""
+    with_changed = scope.changed_pairs
+    if with_changed is None:
+        with_changed = link_pairs(gds, params, accounts, scope.changed)
+    # No changed account here (an empty map, not none): only the pairs inside one touched campaign.
+    inside = link_pairs(gds, params, accounts, (), scope.campaign_of())
+    return with_changed.union(inside)
+
+
+def _project(
+    gds: GraphDataScience,
+    graph_name: str,
+    params: DetectionParams,
+    accounts: int,
+    previous: dict[str, int] | None,
+    scope: Scope | None = None,
+) -> Projection:
+    prev = previous or {}
+    if scope is None:
+        pairs = link_pairs(gds, params, accounts)
+    else:
+        pairs = _scoped_pairs(gds, params, accounts, scope)
+    if not pairs.source:
         return Projection(graph_name, 0, 0)
-    source, target = list(pairs["source"]), list(pairs["target"])
+    source, target = list(pairs.source), list(pairs.target)
     codes, accounts_list = pd.factorize(pd.Series(source + target, dtype=object), sort=False)
     accounts_in = [str(a) for a in accounts_list]
     n = len(source)
@@ -150,7 +206,7 @@ def _project(
             accounts=accounts_in,
             source=codes[:n].tolist(),
             target=codes[n:].tolist(),
-            weight=[float(w) for w in pairs["weight"]],
+            weight=list(pairs.weight),
             seeds=dense_seeds(accounts_in, prev),
         )
     except ValueError:

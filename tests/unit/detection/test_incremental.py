@@ -11,7 +11,7 @@ from app.detection import incremental
 from app.detection.algorithms.model import CandidateCampaign, DetectionResult
 from app.detection.algorithms.params import DetectionParams
 from app.detection.algorithms.tracking import PreviousCampaign
-from app.detection.graph.projection import Scope
+from app.detection.graph.projection import Pairs, Scope
 from app.platform.runner import SyncGdsRunner
 from tests.unit.fakes import check_call
 
@@ -25,17 +25,22 @@ class _Graph:
         self.neighbours = neighbours
         self.stored = stored
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.gds = object()
+        self.pairs_asked: list[set[str]] = []
+
+    def link_pairs(
+        self, gds: object, params: object, accounts: int, changed: Any = None, members: Any = None
+    ) -> Pairs:
+        """The projection's pairs with a changed endpoint: each change to each of its neighbours."""
+        self.pairs_asked.append(set(changed))
+        rows = sorted((min(a, b), max(a, b)) for a in changed for b in self.neighbours.get(a, set()))
+        return Pairs(tuple(a for a, _ in rows), tuple(b for _, b in rows), tuple(1.0 for _ in rows))
 
     def run(self, name: str, /, **params: Any) -> list[Row]:
         check_call(name, params)
         self.calls.append((name, params))
         if name == "detection/count_accounts":
             return [{"accounts": 100, "median_requests": 5, "models": []}]
-        if name == "detection/incremental_region":
-            touched = set(params["changed"]).union(
-                *(self.neighbours.get(a, set()) for a in params["changed"])
-            )
-            return [{"account_id": a} for a in sorted(touched)]
         if name == "detection/campaigns_carried":
             return [
                 {
@@ -86,9 +91,10 @@ def scoped(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
 
 def test_scope_is_the_changes_and_the_campaigns_they_or_their_partners_touch(
-    scoped: list[dict[str, Any]],
+    scoped: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     graph = _Graph(neighbours={"n1": {"a1", "x9"}}, stored={"C-0000000b": {"c1": 0.8, "c2": 0.6}})
+    monkeypatch.setattr(incremental, "link_pairs", graph.link_pairs)
     previous = [
         _prev("C-0000000a", {"a1", "a2", "a3"}),
         _prev("C-0000000b", {"c1", "c2"}),
@@ -97,6 +103,11 @@ def test_scope_is_the_changes_and_the_campaigns_they_or_their_partners_touch(
     result = incremental.detect_incremental(cast(SyncGdsRunner, graph), DetectionParams(), previous, ["n1"])
     # x9 is a partner of the change but in no active campaign: only its pairs with n1 are projected.
     assert scoped[0]["scope"] == Scope(frozenset({"n1"}), (frozenset({"a1", "a2", "a3"}),))
+    # The pairs read to find the touched campaigns go on to the projection instead of being read again.
+    handed = scoped[0]["scope"].changed_pairs
+    assert handed is not None
+    assert handed.accounts() == {"n1", "a1", "x9"}
+    assert graph.pairs_asked == [{"n1"}]
     assert scoped[0]["previous"]["a1"] == scoped[0]["previous"]["a2"]  # seeded with the previous campaigns
     assert result.graph["region_accounts"] == 4
     assert result.graph["partner_accounts"] == 2
@@ -111,16 +122,17 @@ def test_scope_is_the_changes_and_the_campaigns_they_or_their_partners_touch(
 
 
 def test_nothing_changed_carries_every_campaign_over_without_running_the_stages(
-    scoped: list[dict[str, Any]],
+    scoped: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     graph = _Graph(
         neighbours={}, stored={"C-000000aa": {"a1": 1.0, "a2": 1.0}, "C-000000bb": {"b1": 0.5, "b2": 0.5}}
     )
     previous = [_prev("C-000000aa", {"a1", "a2"}), _prev("C-000000bb", {"b1", "b2"})]
+    monkeypatch.setattr(incremental, "link_pairs", graph.link_pairs)
     result = incremental.detect_incremental(cast(SyncGdsRunner, graph), None, previous, [])
     assert scoped == []
     assert sorted(sorted(c.members) for c in result.campaigns) == [["a1", "a2"], ["b1", "b2"]]
-    assert [n for n, _ in graph.calls if n == "detection/incremental_region"] == []
+    assert graph.pairs_asked == []
 
 
 def test_a_touched_campaign_the_recompute_no_longer_finds_is_kept_not_dropped(
@@ -131,6 +143,7 @@ def test_a_touched_campaign_the_recompute_no_longer_finds_is_kept_not_dropped(
         incremental, "detect_campaigns", lambda *a, **k: _found({"n1", "n2", "n3", "n4", "a1"})
     )
     graph = _Graph(neighbours={"n1": {"a1"}}, stored={"C-0000000a": {"a1": 0.9, "a2": 0.9, "a3": 0.9}})
+    monkeypatch.setattr(incremental, "link_pairs", graph.link_pairs)
     previous = [_prev("C-0000000a", {"a1", "a2", "a3"})]
     result = incremental.detect_incremental(cast(SyncGdsRunner, graph), None, previous, ["n1"])
     assert sorted(sorted(c.members) for c in result.campaigns) == [

@@ -10,7 +10,7 @@ import pytest
 from graphdatascience import GraphDataScience
 
 from app.detection.algorithms.params import DetectionParams
-from app.detection.graph.projection import dense_seeds, projected
+from app.detection.graph.projection import Pairs, dense_seeds, projected
 
 
 class _Catalog:
@@ -126,3 +126,15 @@ def test_a_projection_failure_still_drops_by_name() -> None:
     ):
         pass
     assert catalog.dropped == ["g4"]
+
+
+def test_pairs_read_twice_are_one_set_in_pair_order() -> None:
+    changed = Pairs(("a", "b"), ("c", "n"), (1.0, 2.0))
+    inside = Pairs(("a", "a"), ("b", "c"), (0.5, 1.0))  # a-c is in both: the same pair, the same weight
+    both = changed.union(inside)
+    assert list(zip(both.source, both.target, both.weight, strict=True)) == [
+        ("a", "b", 0.5),
+        ("a", "c", 1.0),
+        ("b", "n", 2.0),
+    ]
+    assert both.accounts() == {"a", "b", "c", "n"}
