@@ -104,7 +104,7 @@ def projected(
 
 def family_limits(params: DetectionParams, accounts: int) -> tuple[dict[str, dict[str, Any]], int]:
     """Each family's settings with its supernode cut-off at this platform size, and the templates' cut-off
-    (templates carry two families): what the projection and an incremental run's region both use."""
+    (templates carry two families), as the pair query takes them."""
     fam = {
         name: {**f.model_dump(), "max_degree": f.max_degree(accounts)} for name, f in params.families.items()
     }
@@ -195,10 +195,10 @@ def _project(
         pairs = _scoped_pairs(gds, params, accounts, scope)
     if not pairs.source:
         return Projection(graph_name, 0, 0)
-    source, target = list(pairs.source), list(pairs.target)
-    codes, accounts_list = pd.factorize(pd.Series(source + target, dtype=object), sort=False)
+    # Each account's position in one list, in order of first appearance (the rows' order is GDS's ids).
+    codes, accounts_list = pd.factorize(pd.Series([*pairs.source, *pairs.target], dtype=object), sort=False)
     accounts_in = [str(a) for a in accounts_list]
-    n = len(source)
+    n = len(pairs.source)
     try:
         graph, result = gds.graph.project.cypher(
             q("detection/project_pairs"),
