@@ -13,6 +13,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from app.detection.pipeline import GRAPH_PREFIX
 from app.jobs.runner import run_detection
 from app.platform.settings import Settings
 from tests.loaders.conftest import reset_state, run_load
@@ -39,6 +40,14 @@ def _runs(driver: Driver) -> dict[str, str]:
     return {r["id"]: r["s"] for r in records}
 
 
+def _projected(driver: Driver) -> bool:
+    records, _, _ = driver.execute_query(
+        "CALL gds.graph.list() YIELD graphName WHERE graphName STARTS WITH $prefix RETURN count(*) AS n",
+        prefix=GRAPH_PREFIX,
+    )
+    return bool(records[0]["n"])
+
+
 def _kill_once_running(driver: Driver, known: set[str], timeout: float = 120.0) -> str:
     proc = subprocess.Popen(
         [LINKWATCH, "detect"], env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -48,8 +57,9 @@ def _kill_once_running(driver: Driver, known: set[str], timeout: float = 120.0) 
         while time.monotonic() < deadline:
             assert proc.poll() is None, "detection finished before it could be killed"
             running = [i for i, s in _runs(driver).items() if i not in known and s == "running"]
-            if running:
-                time.sleep(0.5)  # into the projection and algorithms, not at their very start
+            # Killed once its graph is in the GDS catalog: inside the projection and algorithms, not at
+            # their very start, and well before the switch (a fixed delay let a fast run commit first).
+            if running and _projected(driver):
                 proc.send_signal(signal.SIGKILL)
                 proc.wait(30)
                 return running[0]
