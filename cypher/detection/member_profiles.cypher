@@ -1,5 +1,5 @@
 // name: detection/member_profiles
-// description: What scoring and evidence need about candidate members: account facts, IPs, instruments (with their type), templates with hour buckets, models, each shared entity with its platform-wide degree.
+// description: What scoring and evidence need about candidate members: account facts (with the output tokens it received), IPs, instruments (with their type), templates with hour buckets, models, each shared entity with its platform-wide degree.
 // mode: read
 UNWIND $account_ids AS id
 MATCH (a:Account {account_id: id})
@@ -8,6 +8,7 @@ RETURN a.account_id AS account_id,
        a.first_seen.epochSeconds AS first_seen,
        a.last_seen.epochSeconds AS last_seen,
        coalesce(a.requests, 0) AS requests,
+       coalesce(a.output_tokens, 0) AS output_tokens,
        a.org_id AS org_id,
        a.plan AS plan,
        a.email_domain AS email_domain,

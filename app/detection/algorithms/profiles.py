@@ -51,6 +51,7 @@ class Profile:
     templates: tuple[TemplateUse, ...] = ()
     models: tuple[ModelUse, ...] = ()
     domains: tuple[tuple[str, int], ...] = ()  # (domain, degree)
+    output_tokens: int = 0  # over all its requests, templated or not
     actions: frozenset[tuple[str, int]] = field(
         default=frozenset()
     )  # (template_id, hour): SynchroTrap actions
@@ -90,6 +91,7 @@ def profile_of(r: Mapping[str, Any]) -> Profile:
         first_seen=_int(r["first_seen"]),
         last_seen=_int(r["last_seen"]),
         requests=int(r["requests"] or 0),
+        output_tokens=int(r["output_tokens"] or 0),
         org_id=r["org_id"],
         plan=r["plan"],
         email_domain=r["email_domain"],

@@ -36,6 +36,8 @@ class Platform:
     accounts: int
     median_requests: float
     model_releases: Mapping[str, int]  # model -> first request on the platform (epoch s)
+    # The median account's output tokens per request: what an ordinary answer costs on this platform.
+    median_answer_tokens: float = 0.0
 
     def new_models(self) -> dict[str, int]:
         """Models released inside the observed window (the oldest ones were already there)."""
@@ -86,6 +88,7 @@ def community_features(
         "median_requests": median_req,
         "median_account_age_days": ages[len(ages) // 2] if ages else 0.0,
         "volume": _volume(median_req, platform.median_requests),
+        "answer_length": _answer_length(members, platform.median_answer_tokens),
         "capability_concentration": _capability_concentration(members),
         "signup_burst": _signup_burst(members, params.burst_window_hours * HOUR),
         "young_accounts": sum(1 for a in ages if a < params.young_account_days) / n if n else 0.0,
@@ -123,6 +126,17 @@ def _volume(median_req: float, platform_median: float) -> float:
         return 0.0
     ratio = median_req / max(platform_median, 1.0)
     return _clip(math.log10(ratio) / 2.0) if ratio > 1 else 0.0
+
+
+def _answer_length(members: Sequence[Profile], platform_median: float) -> float:
+    """How much longer than the platform's ordinary answer the median member's answers are: a harvest is
+    for the outputs (worked solutions, reasoning traces), and a tenfold answer is as far as it goes. Over
+    all requests, so it is the platform's own token count, not something a prompt template decides."""
+    per_request = sorted(p.output_tokens / p.requests for p in members if p.requests > 0)
+    if not per_request or platform_median <= 0:
+        return 0.0
+    ratio = per_request[len(per_request) // 2] / platform_median
+    return _clip(math.log10(ratio)) if ratio > 1 else 0.0
 
 
 def _capability_concentration(members: Sequence[Profile]) -> float:

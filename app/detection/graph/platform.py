@@ -14,5 +14,6 @@ def read_platform(runner: SyncRunner) -> Platform:
     return Platform(
         accounts=int(rec["accounts"]),
         median_requests=float(rec["median_requests"] or 0),
+        median_answer_tokens=float(rec["median_answer_tokens"] or 0),
         model_releases={str(m): int(t) for m, t in rec["models"]},
     )

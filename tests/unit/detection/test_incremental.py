@@ -40,7 +40,7 @@ class _Graph:
         check_call(name, params)
         self.calls.append((name, params))
         if name == "detection/count_accounts":
-            return [{"accounts": 100, "median_requests": 5, "models": []}]
+            return [{"accounts": 100, "median_requests": 5, "median_answer_tokens": 300.0, "models": []}]
         if name == "detection/campaigns_carried":
             return [
                 {

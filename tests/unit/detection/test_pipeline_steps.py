@@ -23,6 +23,7 @@ def _row(account: str, *, created: int, template: str, degree: int, hours: list[
         "first_seen": created + HOUR,
         "last_seen": created + 30 * DAY,
         "requests": 2000,
+        "output_tokens": 2000 * 900,
         "org_id": None,
         "plan": "api",
         "email_domain": "mail.example",

@@ -116,3 +116,25 @@ def test_disposable_payment_is_the_share_of_members_paying_with_bulk_cards() -> 
         score_community(members, PLATFORM, DetectionParams()).score
         > score_community(banked, PLATFORM, DetectionParams()).score
     )
+
+
+def test_answer_length_is_the_median_members_answer_against_the_platforms() -> None:
+    """Tenfold the platform's ordinary answer is the top of the scale; at or below it, nothing. The
+    median member decides, so a few members with huge answers do not lift a cohort of short ones."""
+    platform = replace(PLATFORM, median_answer_tokens=300.0)
+    params = DetectionParams()
+
+    def members(per_request: list[int]) -> list[Profile]:
+        return [
+            replace(m, output_tokens=m.requests * t) for m, t in zip(_campaign(), per_request, strict=False)
+        ]
+
+    assert community_features(members([3000] * 12), platform, params)["answer_length"] == 1.0
+    assert community_features(members([300] * 12), platform, params)["answer_length"] == 0.0
+    assert community_features(members([100] * 12), platform, params)["answer_length"] == 0.0
+    middling = community_features(members([900] * 12), platform, params)["answer_length"]
+    assert math.isclose(middling, math.log10(3.0), abs_tol=1e-6)
+    few_long = [20_000] * 3 + [200] * 9
+    assert community_features(members(few_long), platform, params)["answer_length"] == 0.0
+    # A platform with no baseline (nothing loaded with token counts) scores nobody on it.
+    assert community_features(members([3000] * 12), PLATFORM, params)["answer_length"] == 0.0
