@@ -32,7 +32,7 @@ class RunPlan:
     kind: str  # what runs: "full" | "incremental"
     requested: str
     batch_ids: list[str]  # pending load batches this run takes in
-    changed: list[str]  # accounts those batches stamped (incremental runs only)
+    changed: list[str]  # accounts those batches can change the pairs of (incremental runs only)
 
     @property
     def note(self) -> str | None:
