@@ -8,9 +8,12 @@ exact across kills, restarts and reloads. Transient errors are retried by the dr
 
 Change stamps for incremental detection: every load query that creates an account, or a link from an
 account to an entity the detection projection pairs accounts through (IP, payment instrument, template,
-e-mail domain), sets `Account.load_batch` to the batch id on creation, in the batch's own transaction.
-Only such accounts can change the projection's pairs; an account whose counters on existing links grew
-is not stamped (its link weights barely move, and the scheduled full run recomputes them).
+e-mail domain), sets that account's or that link's `load_batch` to the batch id on creation, in the
+batch's own transaction. Only new accounts and new links can change the projection's pairs, and a new
+link only if its entity pairs the account with someone (detection decides that when it runs, from the
+graph as it is then: `cypher/detection/changes_accounts.cypher`), which is why the link, not its account,
+carries the stamp. Counters growing on existing links stamp nothing (link weights barely move, and the
+scheduled full run recomputes them).
 """
 
 from __future__ import annotations
@@ -88,8 +91,8 @@ class GraphWriter:
             if seen is not None and seen["seen"]:
                 return False
             for step in steps:
-                # Writes that create an account or an account-entity link stamp that account with the
-                # batch id (`ON CREATE SET a.load_batch = $batch_id`): see the module doc.
+                # Writes that create an account or an account-entity link stamp it with the batch id
+                # (`ON CREATE SET x.load_batch = $batch_id`): see the module doc.
                 tx.run(q(step.query), {**step.params, "batch_id": batch_id}).consume()
             tx.run(q("load/batch_mark"), batch_id=batch_id, unit=unit, kind=kind, rows=rows).consume()
             return True

@@ -1,8 +1,10 @@
 """An incremental run: recompute only the pairs new loads changed, carry the rest over.
 
-1. **What changed.** The accounts stamped by pending load batches (`graph/changes.py`): new accounts and
-   accounts that gained a link the projection pairs through (an IP, an instrument, a template, a domain).
-   Counters growing on existing links do not stamp: they barely move link weights.
+1. **What changed.** From what pending load batches stamped (`graph/changes.py`): new accounts, and
+   accounts that gained a link to an entity (an IP, an instrument, a template, a domain) that pairs them
+   with another account by the projection's rules; a link to an entity no one else uses, or to a
+   supernode, changes no pair. Counters growing on existing links do not stamp: they barely move link
+   weights.
 2. **Touched campaigns.** Every active campaign one of the changed accounts, or one of their partners,
    belongs to. Partners are read as the projection's own pairs with a changed endpoint (`link_pairs`:
    same families, supernode cut-offs, sampling windows and minimum weight), and those pairs are handed to

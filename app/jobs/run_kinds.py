@@ -32,7 +32,7 @@ class RunPlan:
     kind: str  # what runs: "full" | "incremental"
     requested: str
     batch_ids: list[str]  # pending load batches this run takes in
-    changed: list[str]  # accounts those batches stamped (incremental runs only)
+    changed: list[str]  # accounts those batches can change the pairs of (incremental runs only)
 
     @property
     def note(self) -> str | None:
@@ -41,14 +41,14 @@ class RunPlan:
         return None
 
 
-def plan_run(driver: Driver, database: str, requested: str) -> RunPlan:
+def plan_run(driver: Driver, database: str, requested: str, params: DetectionParams | None = None) -> RunPlan:
     with driver.session(database=database, notifications_min_severity="OFF") as session:
         runner = SessionRunner(session)
         # Batch ids before accounts: a batch committing in between is left pending for the next run.
         batch_ids = changes.pending_batches(runner)
         if requested == "incremental" and not runner.run("detection/run_last_full"):
             return RunPlan("full", requested, batch_ids, [])
-        changed = changes.changed_accounts(runner, batch_ids) if requested == "incremental" else []
+        changed = changes.changed_accounts(runner, batch_ids, params) if requested == "incremental" else []
     return RunPlan(requested, requested, batch_ids, changed)
 
 

@@ -226,7 +226,7 @@ def _execute(
     timings: dict[str, float] = {}
     log.info("detection run started", run_id=run_id, trigger=trigger, kind=kind)
     try:
-        plan = run_kinds.plan_run(drv, db, kind)
+        plan = run_kinds.plan_run(drv, db, kind, params)
         if plan.note:
             log.info("detection run kind", run_id=run_id, kind=plan.kind, note=plan.note)
         with drv.session(database=db, notifications_min_severity=QUIET) as session:

@@ -4,5 +4,5 @@
 UNWIND $rows AS row
 MATCH (a:Account {account_id: row.account_id})
 MERGE (d:EmailDomain {domain: row.email_domain})
-MERGE (a)-[:HAS_EMAIL_DOMAIN]->(d)
-  ON CREATE SET a.load_batch = $batch_id
+MERGE (a)-[r:HAS_EMAIL_DOMAIN]->(d)
+  ON CREATE SET r.load_batch = $batch_id

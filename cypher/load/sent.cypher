@@ -7,7 +7,7 @@ WITH row, datetime({epochMillis: row.first_seen}) AS first, datetime({epochMilli
 MATCH (a:Account {account_id: row.account_id})
 MATCH (t:PromptTemplate {template_id: row.template_id})
 MERGE (a)-[s:SENT]->(t)
-  ON CREATE SET a.load_batch = $batch_id
+  ON CREATE SET s.load_batch = $batch_id
 WITH s, row, first, last
 // Only a link an earlier load wrote has buckets to merge (sum per hour, sorted); a new one takes the row's
 // lists as they are, which keeps the common case (a first load) to plain property writes.

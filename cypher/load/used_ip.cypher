@@ -6,7 +6,7 @@ MATCH (ip:IP {address: row.address})
 MERGE (a:Account {account_id: row.account_id})
   ON CREATE SET a.load_batch = $batch_id
 MERGE (a)-[r:USED_IP]->(ip)
-  ON CREATE SET a.load_batch = $batch_id
+  ON CREATE SET r.load_batch = $batch_id
 WITH r, row, datetime(row.first_seen) AS first_seen, datetime(row.last_seen) AS last_seen
 SET r.reported_requests = coalesce(r.reported_requests, 0) + coalesce(row.requests, 0),
     r.first_seen = CASE WHEN r.first_seen IS NULL OR first_seen < r.first_seen

@@ -7,7 +7,7 @@ WITH row, datetime({epochMillis: row.first_seen}) AS first, datetime({epochMilli
 MATCH (a:Account {account_id: row.account_id})
 MATCH (ip:IP {address: row.address})
 MERGE (a)-[r:USED_IP]->(ip)
-  ON CREATE SET a.load_batch = $batch_id
+  ON CREATE SET r.load_batch = $batch_id
 SET r.log_requests = coalesce(r.log_requests, 0) + row.requests,
     r.first_seen = CASE WHEN r.first_seen IS NULL OR first < r.first_seen
                         THEN first ELSE r.first_seen END,

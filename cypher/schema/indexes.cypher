@@ -11,4 +11,9 @@ CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
 CREATE INDEX decision_at IF NOT EXISTS FOR (n:Decision) ON (n.at);
 CREATE INDEX alert_event_seq IF NOT EXISTS FOR (n:AlertEvent) ON (n.seq);
 CREATE INDEX alert_delivery_due IF NOT EXISTS FOR (n:AlertDelivery) ON (n.status, n.next_attempt_at);
-CREATE INDEX account_load_batch IF NOT EXISTS FOR (n:Account) ON (n.load_batch)
+CREATE INDEX account_load_batch IF NOT EXISTS FOR (n:Account) ON (n.load_batch);
+// The links a load batch created (detection/changes_accounts finds the accounts whose new links can pair).
+CREATE INDEX used_ip_load_batch IF NOT EXISTS FOR ()-[r:USED_IP]-() ON (r.load_batch);
+CREATE INDEX paid_with_load_batch IF NOT EXISTS FOR ()-[r:PAID_WITH]-() ON (r.load_batch);
+CREATE INDEX sent_load_batch IF NOT EXISTS FOR ()-[r:SENT]-() ON (r.load_batch);
+CREATE INDEX has_email_domain_load_batch IF NOT EXISTS FOR ()-[r:HAS_EMAIL_DOMAIN]-() ON (r.load_batch)

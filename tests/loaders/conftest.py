@@ -15,8 +15,9 @@ from loaders.report import LoadReport
 from loaders.settings import LoadSettings
 
 # Properties that record *when* a load ran, not what it loaded.
-# `load_batch` is load bookkeeping (which batch last touched an account: its id depends on the file's
-# content hash and the writer partitions), read by incremental detection, not part of what was loaded.
+# `load_batch` is load bookkeeping (which batch created an account or an account-entity link: its id depends
+# on the file's content hash and the writer partitions), read by incremental detection, not part of what was
+# loaded.
 VOLATILE = {"created_at", "loaded_at", "load_batch"}
 
 
