@@ -11,13 +11,6 @@ from app.platform.settings import Settings
 from scenarios.quality import Quality, evaluate
 from tests.detection.conftest import Scenario, load_scenario
 
-KNOWN_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="the own generator's API products (a few accounts per organisation on hosting IPs, one card, "
-    "their own templates) are scored as campaigns since a registered organisation no longer damps the "
-    "score: an open gap of the detection issue, docs/detection-quality.md",
-)
-
 
 @pytest.fixture(scope="module")
 def standard(driver: Driver, settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Scenario:
@@ -36,17 +29,14 @@ def quality(standard: Scenario, result: DetectionResult) -> Quality:
     )
 
 
-@KNOWN_GAP
 def test_account_level_f1_meets_target(quality: Quality) -> None:
     assert quality.f1 >= 0.95, quality
 
 
-@KNOWN_GAP
 def test_fewer_than_one_in_2000_legitimate_accounts_flagged(quality: Quality) -> None:
     assert quality.false_positive_rate < 1 / 2000, quality
 
 
-@KNOWN_GAP
 def test_no_benign_confounder_flagged(quality: Quality) -> None:
     assert quality.confounder_hits == {}
 

@@ -6,7 +6,6 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from neo4j import Driver
 from rich.console import Console
 
@@ -19,11 +18,6 @@ from scenarios.standard.generator import simulate
 from .helpers import active
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an 8-account false positive (legitimate API-product accounts scored near the threshold) drops "
-    "out of the seeded re-run: an open gap of the detection issue, docs/detection-quality.md",
-)
 def test_demo_detected_twice_keeps_every_id(clean_db: Driver, settings: Settings, tmp_path: Path) -> None:
     out = tmp_path / "demo"
     simulate(out, scenario="demo", seed=7)
