@@ -37,12 +37,12 @@ def generate(
     """Write one synthetic platform of ``accounts`` accounts into ``out``; deterministic per ``seed``."""
     camp_names = list(CAMPAIGN_STYLES) if campaigns is None else list(campaigns)
     coh_names = list(COHORT_STYLES) if cohorts is None else list(cohorts)
-    for n in camp_names:
-        if n not in CAMPAIGN_STYLES:
-            raise ValueError(f"unknown campaign style {n!r}")
-    for n in coh_names:
-        if n not in COHORT_STYLES:
-            raise ValueError(f"unknown cohort style {n!r}")
+    for name in camp_names:
+        if name not in CAMPAIGN_STYLES:
+            raise ValueError(f"unknown campaign style {name!r}")
+    for name in coh_names:
+        if name not in COHORT_STYLES:
+            raise ValueError(f"unknown cohort style {name!r}")
     rng = np.random.default_rng(seed)
     ids: set[str] = set()
     while len(ids) < accounts:
@@ -50,7 +50,7 @@ def generate(
     id_list = sorted(ids)
     rng.shuffle(id_list)
     w = World(rng=rng, total=accounts, rpa=requests_per_account, nets=build_nets(rng), free_ids=id_list)
-    styles = [CAMPAIGN_STYLES[n] for n in camp_names] + [COHORT_STYLES[n] for n in coh_names]
+    styles = [CAMPAIGN_STYLES[c] for c in camp_names] + [COHORT_STYLES[c] for c in coh_names]
     sized = [(s, _size(s.knobs.share, accounts)) for s in styles]
     budget = accounts * 6 // 10  # styles never take more than 60 % of the platform
     total = sum(n for _, n in sized)

@@ -183,9 +183,7 @@ def build_background(w: World, rng: Rng, n: int) -> None:
                 f = 1.0
             elif arch == "developer":
                 hnet = w.net(rng, "hosting")
-                ips = [w.ip(rng, hnet, v6=rng.random() < 0.25)] + [
-                    w.ip(rng, w.net(rng, "residential", country))
-                ]
+                ips = [w.ip(rng, hnet, v6=rng.random() < 0.25), w.ip(rng, w.net(rng, "residential", country))]
                 uas = [pick(rng, SDK_UAS), pick(rng, BROWSER_UAS)]
                 f = 2.2
             else:

@@ -233,19 +233,24 @@ _DIURNAL = np.array(
 DIURNAL_P = _DIURNAL / _DIURNAL.sum()
 
 BROWSER_UAS = [
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/134.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.3 Safari/605.1.15",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/134.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/18.3 Safari/605.1.15",
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:136.0) Gecko/20100101 Firefox/136.0",
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/134.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/134.0.0.0 Safari/537.36 Edg/134.0.0.0",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/134.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/134.0.0.0 Safari/537.36 Edg/134.0.0.0",
 ]
 MOBILE_UAS = [
     "AtlasChat/5.14.0 (iPhone; iOS 19.3; Scale/3.00)",
     "AtlasChat/5.14.1 (iPhone; iOS 19.2; Scale/3.00)",
     "AtlasChat/5.13.2 (Android 15; Pixel 9)",
     "AtlasChat/5.14.0 (Android 14; SM-S921B)",
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 19_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 19_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
+    "Gecko) Mobile/15E148",
 ]
 SDK_UAS = [
     "atlas-python/1.42.0 CPython/3.12.8",
@@ -385,7 +390,7 @@ class World:
     def volume(self, rng: Rng, factor: float = 1.0, sigma: float = 0.9) -> int:
         mean = self.rpa * factor
         v = rng.lognormal(math.log(mean) - sigma * sigma / 2, sigma)
-        return max(1, int(round(v)))
+        return max(1, round(v))
 
     def human_ts(self, rng: Rng, country: str, start: float = T0, end: float = T_END) -> float:
         day = int(
@@ -401,7 +406,7 @@ class World:
     def model_at(self, rng: Rng, ts: float, adopt: float = 0.35, tier: int = 1) -> str:
         if ts >= RELEASE_TS and rng.random() < adopt:
             return NEW_MODELS[1] if tier >= 1 else NEW_MODELS[0]
-        return OLD_MODELS[min(max(tier, 0), 2)] if rng.random() < 0.8 else pick(rng, OLD_MODELS)  # type: ignore[no-any-return]
+        return OLD_MODELS[min(max(tier, 0), 2)] if rng.random() < 0.8 else str(pick(rng, OLD_MODELS))
 
 
 @dataclass(frozen=True)
@@ -453,13 +458,13 @@ def write_world(out: Path, w: World) -> None:
             a[1] = r[1]
             a[2] += 1
     ip_rows = []
-    for (aid, ip), (f, last, n) in agg.items():
+    for (aid, ip), (first, last, n) in agg.items():
         asn, org, typ = w.ip_meta.get(ip, (0, "", "unknown"))
         ip_rows.append(
             {
                 "account_id": aid,
                 "ip": ip,
-                "first_seen": iso(f),
+                "first_seen": iso(first),
                 "last_seen": iso(last),
                 "requests": n,
                 "asn": asn,

@@ -36,11 +36,13 @@ def word_problem(rng: Rng) -> str:
     who, who2 = PEOPLE[int(rng.integers(0, 10))], PEOPLE[int(rng.integers(0, 10))]
     obj = MATH_OBJECTS[int(rng.integers(0, len(MATH_OBJECTS)))]
     forms = [
-        f"{who} has {a} {obj}. {who2} gives {who} {b} more, then {who} sells {c % a + 1} at ${c % 17 + 2} each. "
+        f"{who} has {a} {obj}. {who2} gives {who} {b} more, then {who} sells {c % a + 1} at "
+        f"${c % 17 + 2} each. "
         f"How much money does {who} make and how many {obj} remain?",
         f"A tank fills at {a % 40 + 3} L/min and drains at {b % 20 + 1} L/min. Starting with {c} L, "
         f"when does it reach {c + a * 3} L?",
-        f"Find all integers n with 1 <= n <= {a + 100} such that n^2 + {b % 13 + 1}n is divisible by {c % 11 + 2}.",
+        f"Find all integers n with 1 <= n <= {a + 100} such that n^2 + {b % 13 + 1}n is divisible "
+        f"by {c % 11 + 2}.",
         f"The probability that {who} wins a game is {a % 9 + 1}/10. Over {b % 12 + 3} independent games, "
         f"what is the probability of winning at least {b % 5 + 1}?",
         f"Prove or disprove: for every prime p > {a % 7 + 3}, p^2 - 1 is divisible by {pick_div(c)}.",

@@ -106,8 +106,10 @@ ERRORS = [
 ]
 TONES = ["friendly", "formal", "concise", "persuasive", "apologetic", "enthusiastic"]
 SNIPPETS = [
-    "The quarterly numbers came in below expectations, mainly because two large orders slipped into next quarter.",
-    "Our team met on Tuesday to review the onboarding flow and agreed to remove the second verification step.",
+    "The quarterly numbers came in below expectations, mainly because two large orders slipped into "
+    "next quarter.",
+    "Our team met on Tuesday to review the onboarding flow and agreed to remove the second "
+    "verification step.",
     "Residents raised concerns about parking, the new bike lane, and the timing of the construction work.",
     "The study followed 412 participants over two years and found a modest improvement in sleep quality.",
     "Shipping delays at the port have pushed delivery of the replacement parts to the end of the month.",
@@ -130,7 +132,10 @@ POPULAR_TEMPLATES = [
 def _code(rng: Rng, lang: str) -> str:
     name = pick(rng, ["process", "handle", "load_data", "main", "compute", "update_user", "fetch_items"])
     var = pick(rng, ["items", "rows", "data", "users", "result", "records"])
-    return f"def {name}({var}):\n    out = []\n    for x in {var}:\n        if x:\n            out.append(x)\n    return out[{int(rng.integers(0, 3))}]"
+    return (
+        f"def {name}({var}):\n    out = []\n    for x in {var}:\n        if x:\n            "
+        f"out.append(x)\n    return out[{int(rng.integers(0, 3))}]"
+    )
 
 
 def everyday(rng: Rng) -> tuple[str, str]:
@@ -139,7 +144,8 @@ def everyday(rng: Rng) -> tuple[str, str]:
     topic = pick(rng, TOPICS)
     if r == 0:
         return (
-            f"Can you explain {topic} in simple terms? I have a test {pick(rng, ['tomorrow', 'on Friday', 'next week'])}.",
+            f"Can you explain {topic} in simple terms? I have a test "
+            f"{pick(rng, ['tomorrow', 'on Friday', 'next week'])}.",
             "chat",
         )
     if r == 1:
@@ -170,14 +176,16 @@ def everyday(rng: Rng) -> tuple[str, str]:
     if r == 8:
         a, b = int(rng.integers(100, 9999)), int(rng.integers(2, 48))
         return (
-            f"If I save ${a} a month at {b / 10:.1f}% interest, how much will I have in {int(rng.integers(2, 30))} years? show the math",
+            f"If I save ${a} a month at {b / 10:.1f}% interest, how much will I have in "
+            f"{int(rng.integers(2, 30))} years? show the math",
             "reasoning",
         )
     if r == 9:
         return f'Is this sentence correct? "{pick(rng, SNIPPETS)}"', "short"
     if r == 10:
         return (
-            f"write a short poem about {topic} for my {pick(rng, ['mom', 'class', 'girlfriend', 'team', 'grandpa'])}",
+            f"write a short poem about {topic} for my "
+            f"{pick(rng, ['mom', 'class', 'girlfriend', 'team', 'grandpa'])}",
             "write",
         )
     if r == 11:
@@ -187,12 +195,16 @@ def everyday(rng: Rng) -> tuple[str, str]:
         return f"What are the pros and cons of {topic}? Keep it under 200 words.", "short"
     if r == 13:
         return (
-            f"Translate into {pick(rng, ['German', 'French', 'Japanese', 'Portuguese', 'Korean'])}: {pick(rng, SNIPPETS)}",
+            f"Translate into {pick(rng, ['German', 'French', 'Japanese', 'Portuguese', 'Korean'])}: "
+            f"{pick(rng, SNIPPETS)}",
             "translate",
         )
     if r == 14:
         return (
-            f"My {pick(rng, ['dog', 'cat', 'toddler', 'plant', 'car'])} {pick(rng, ['keeps', 'started', 'won’t stop'])} {pick(rng, ['making a clicking noise', 'losing leaves', 'sneezing', 'waking up at 4am'])}. What should I do?",
+            f"My {pick(rng, ['dog', 'cat', 'toddler', 'plant', 'car'])} "
+            f"{pick(rng, ['keeps', 'started', 'will not stop'])} "
+            f"{pick(rng, ['making a clicking noise', 'losing leaves', 'sneezing', 'waking up at 4am'])}. "
+            "What should I do?",
             "chat",
         )
     return f"Create a {int(rng.integers(3, 8))}-week study plan for {topic}.", "write"

@@ -1,4 +1,4 @@
-"""A few high-volume API accounts fire same-second bursts of short labelling prompts, paid by one instrument."""
+"""A few high-volume API accounts fire same-second bursts of short labelling prompts on one card."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ TASKS = [
     ),
     ("Rate the helpfulness of this review from 1 to 10. Reply with the number only.", "classify"),
     (
-        'Assign the text to one category: billing, shipping, quality, usability, other. Return JSON {"category": ...}.',
+        "Assign the text to one category: billing, shipping, quality, usability, other. Return JSON "
+        '{"category": ...}.',
         "label",
     ),
     ("Is the following statement toxic? Answer yes or no, then one short reason.", "label"),

@@ -78,7 +78,8 @@ def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
             prompt = (
                 f"Level {level} | Unit {day % len(order) + 1}: {unit}\n"
                 f"Problem {int(rng.integers(1, 60))}: {word_problem(rng)}\n"
-                "Solve rigorously. Show every intermediate step, verify the answer, and name the key concept used."
+                "Solve rigorously. Show every intermediate step, verify the answer, and name the "
+                "key concept used."
             )
             model = NEW_MODEL if ts >= RELEASE_TS + k.hop_hours * 3600 else "atlas-2.5-pro"
             w.req(aid, ts, prompt, pick(rng, exits), model, "reasoning", ua)

@@ -1,4 +1,4 @@
-"""A careful operator: aged accounts, one residential exit and one card each, human hours; only its prose leaks."""
+"""A careful operator: aged accounts, one residential exit and card each, human hours; prose leaks."""
 
 from __future__ import annotations
 
@@ -25,7 +25,10 @@ CLOSERS = [
     "ty",
 ]
 # The operator's browser automation pins an old browser build on every account.
-PINNED_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.127 Safari/537.36"
+PINNED_UA = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.6478.127 Safari/537.36"
+)
 
 
 @dataclass(frozen=True)

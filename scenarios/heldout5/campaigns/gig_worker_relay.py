@@ -9,7 +9,8 @@ from .._kit import camouflage, word_problem
 
 NAME = "gig_worker_relay"
 QUESTIONS = [
-    "Explain why the following SQL query is slow and rewrite it: SELECT * FROM orders WHERE YEAR(created)=2024",
+    "Explain why the following SQL query is slow and rewrite it: SELECT * FROM orders WHERE "
+    "YEAR(created)=2024",
     "What is the time complexity of building a heap from n elements, and why?",
     "Describe the mechanism by which beta-blockers lower blood pressure.",
     "Why does ice float on water? Explain at the molecular level.",

@@ -53,9 +53,12 @@ def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
             doc = pick(rng, DOCS)
             body = " ".join(pick(rng, SNIPPETS) for _ in range(int(rng.integers(3, 7))))
             prompt = (
-                f'<document id="{token(rng, 10)}" type="{doc}">\n{body}\n[... {int(rng.integers(20, 300))} more pages]\n'
-                "</document>\nExtract every claim, named entity and date from the document above as JSON with keys "
-                '"claims", "entities", "dates". Then write a 300-word abstract and five likely exam questions with answers.'
+                f'<document id="{token(rng, 10)}" type="{doc}">\n{body}\n[... '
+                f"{int(rng.integers(20, 300))} more pages]\n"
+                "</document>\nExtract every claim, named entity and date from the document above as "
+                "JSON with keys "
+                '"claims", "entities", "dates". Then write a 300-word abstract and five likely exam '
+                "questions with answers."
             )
             ctx = int(rng.integers(*k.context_tokens))
             w.req(aid, ts, prompt, ip, w.model_at(rng, ts, 0.5, 2), "write", ua, ctx)

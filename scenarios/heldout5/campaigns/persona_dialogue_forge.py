@@ -1,4 +1,4 @@
-"""Free accounts registered in waves on mobile proxies forge persona dialogues for a chat model's fine-tune."""
+"""Free accounts registered in waves on mobile proxies forge persona dialogues for a fine-tune."""
 
 from __future__ import annotations
 
@@ -68,9 +68,12 @@ def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
             ts = int(rng.integers(c + 600, min(c + 10 * 86400, T_END)))
             name = pick(rng, NAMES)
             prompt = (
-                f"You are {name}, {pick(rng, PERSONAS)} who {pick(rng, TRAITS)}. Stay in character at all times.\n"
-                f"Write a {int(rng.integers(6, 14))}-turn conversation with a user who {pick(rng, SITUATIONS)}.\n"
-                f"Format every turn as 'USER: ...' or '{name}: ...'. Make the user messages realistic and varied."
+                f"You are {name}, {pick(rng, PERSONAS)} who {pick(rng, TRAITS)}. Stay in character "
+                f"at all times.\n"
+                f"Write a {int(rng.integers(6, 14))}-turn conversation with a user who "
+                f"{pick(rng, SITUATIONS)}.\n"
+                f"Format every turn as 'USER: ...' or '{name}: ...'. Make the user messages "
+                f"realistic and varied."
             )
             w.req(aid, ts, prompt, w.carrier_ip(rng, net), "atlas-2.5-mini", "dialogue", PINNED_UA)
 

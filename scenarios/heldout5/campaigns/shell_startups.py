@@ -1,4 +1,4 @@
-"""A ring of freshly registered shell startups enrolled in a startup-credits programme, harvesting agentic coding."""
+"""Freshly registered shell startups in a startup-credits programme, harvesting agentic coding."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Research-credit accounts on look-alike university domains harvest tool-calling traces with synthetic tools."""
+"""Research-credit accounts on look-alike university domains harvest synthetic tool-calling traces."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Independent developers using one popular open-source agent framework: same tool-schema scaffolding and client."""
+"""Independent developers of one open-source agent framework: same tool scaffolding and client."""
 
 from __future__ import annotations
 

@@ -61,8 +61,10 @@ def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
         for _ in range(w.volume(rng, k.volume, 1.0)):
             ts = w.human_ts(rng, country, c)
             prompt = (
-                f"[Character: {char}]\n[Scenario: casual chat, stay in character, describe actions in *asterisks*]\n"
-                f"{{{{user}}}}: {pick(rng, OPENERS)} {pick(rng, TOPICS) if rng.random() < 0.3 else ''}".rstrip()
+                f"[Character: {char}]\n[Scenario: casual chat, stay in character, describe actions "
+                f"in *asterisks*]\n"
+                f"{{{{user}}}}: {pick(rng, OPENERS)} "
+                f"{pick(rng, TOPICS) if rng.random() < 0.3 else ''}".rstrip()
             )
             w.req(aid, ts, prompt, ip, "atlas-2.5-mini", "chat", ua, int(rng.integers(300, 4000)))
 

@@ -54,8 +54,10 @@ def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
                 continue
             doc = pick(rng, DOCTYPES)
             prompt = (
-                f"Review the attached {doc} (matter {int(rng.integers(10000, 99999))}-{int(rng.integers(1, 99)):02d}). "
-                "Extract parties, effective date, term, termination rights, liability cap and governing law as JSON, "
+                f"Review the attached {doc} (matter "
+                f"{int(rng.integers(10000, 99999))}-{int(rng.integers(1, 99)):02d}). "
+                "Extract parties, effective date, term, termination rights, liability cap and "
+                "governing law as JSON, "
                 "then flag any unusual clauses."
             )
             w.req(

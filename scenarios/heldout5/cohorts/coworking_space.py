@@ -1,4 +1,4 @@
-"""Unrelated startups from one accelerator batch share a coworking NAT and joined the credits programme together."""
+"""Startups from one accelerator batch share a coworking NAT and joined the credits programme together."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A retailer's data team runs nightly classification jobs from cloud workers at the same second every night."""
+"""A retailer's data team runs nightly classification jobs from cloud workers at the same second."""
 
 from __future__ import annotations
 

@@ -63,7 +63,8 @@ def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
             )
             ts += int(rng.integers(0, 5400))
             prompt = (
-                f"Club set {week + 1} ({SETS[week]}), problem {int(rng.integers(1, 9))}: {word_problem(rng)}\n"
+                f"Club set {week + 1} ({SETS[week]}), problem {int(rng.integers(1, 9))}: "
+                f"{word_problem(rng)}\n"
                 "Explain the solution step by step like a coach."
             )
             w.req(aid, ts, prompt, pick(rng, ips), "atlas-2.5", "reasoning", ua)
