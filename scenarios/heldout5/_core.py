@@ -327,7 +327,7 @@ class World:
         """A carrier-grade NAT address: thousands of subscribers behind few addresses."""
         pool = self.cgnat.get(net.asn)
         if pool is None:
-            pool = [self.ip(rng, net) for _ in range(max(8, self.total // 900))]
+            pool = [self.ip(rng, net) for _ in range(max(6, self.total // 3000))]
             self.cgnat[net.asn] = pool
         return pick(rng, pool)  # type: ignore[no-any-return]
 

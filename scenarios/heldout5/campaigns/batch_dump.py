@@ -35,7 +35,7 @@ TASKS = [
 
 @dataclass(frozen=True)
 class Knobs:
-    share: float = 0.004
+    share: float = 0.005
     actor: str = "Glasswing"
     labelled: bool = True
     signals: tuple[str, ...] = ("money_shared_instrument", "timing_bursts", "content", "hosting")
