@@ -155,6 +155,8 @@ NET_SPECS: list[tuple[int, str, str, str]] = [
     (58453, "Orient Pacific Trading Co.", "corporate", "HK"),
     (211457, "Foundry Coworking Spaces Ltd", "corporate", "GB"),
     (398811, "Brightline Coworking Inc.", "corporate", "US"),
+    # satellite / in-flight connectivity, not classified by the IP-intel feed
+    (64294, "Skyline Inflight Connectivity", "unknown", "US"),
 ]
 
 

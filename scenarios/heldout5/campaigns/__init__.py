@@ -8,6 +8,7 @@ from . import (
     curriculum_stepper,
     diurnal_mimic,
     gig_worker_relay,
+    insider_tenant,
     long_context_digest,
     persona_dialogue_forge,
     shell_startups,
@@ -19,6 +20,7 @@ CAMPAIGNS: list[Style] = [
     for m in (
         shell_startups,
         gig_worker_relay,
+        insider_tenant,
         diurnal_mimic,
         long_context_digest,
         curriculum_stepper,

@@ -8,6 +8,7 @@ from . import (
     character_card_fans,
     contract_review_team,
     coworking_space,
+    inflight_wifi,
     nightly_batch_etl,
     olympiad_club,
     tax_preparers,
@@ -17,6 +18,7 @@ COHORTS: list[Style] = [
     m.STYLE
     for m in (
         coworking_space,
+        inflight_wifi,
         tax_preparers,
         agent_sdk_users,
         contract_review_team,
