@@ -55,8 +55,31 @@ COMPANY_WORDS = [
 TLDS = ["com", "io", "de", "co.uk", "fr", "com.br", "in", "jp", "co"]
 
 
-def company_domain(rng: Rng) -> str:
-    return f"{pick(rng, COMPANY_WORDS)}{pick(rng, COMPANY_WORDS)}.{pick(rng, TLDS)}"
+def company_domain(w: World, rng: Rng) -> str:
+    """A company domain, unique within the world (unrelated companies do not collide)."""
+    used = w.domains
+    while True:
+        d = f"{pick(rng, COMPANY_WORDS)}{pick(rng, COMPANY_WORDS)}.{pick(rng, TLDS)}"
+        if d not in used or len(used) > 3000:
+            used.add(d)
+            return d
+
+
+EDU_DOMAINS = {
+    "US": ["berkeley.edu", "umich.edu", "utexas.edu", "gatech.edu"],
+    "GB": ["ucl.ac.uk", "ed.ac.uk", "manchester.ac.uk"],
+    "DE": ["tum.de", "uni-heidelberg.de", "rwth-aachen.de"],
+    "FR": ["sorbonne-universite.fr", "univ-lyon1.fr"],
+    "CN": ["pku.edu.cn", "zju.edu.cn", "sjtu.edu.cn"],
+    "IN": ["iitb.ac.in", "du.ac.in"],
+    "BR": ["usp.br", "unicamp.br"],
+    "JP": ["u-tokyo.ac.jp", "kyoto-u.ac.jp"],
+    "KR": ["snu.ac.kr", "kaist.ac.kr"],
+    "PH": ["upd.edu.ph"],
+    "NL": ["uva.nl", "tudelft.nl"],
+    "RU": ["msu.ru"],
+    "VN": ["hust.edu.vn"],
+}
 
 
 def created(rng: Rng) -> float:
@@ -131,7 +154,7 @@ def build_background(w: World, rng: Rng, n: int) -> None:
             k = min(
                 int(rng.integers(3, 13)) if arch == "small_team" else int(rng.integers(20, 120)), len(ids) - i
             )
-            dom = company_domain(rng)
+            dom = company_domain(w, rng)
             org = org_id(rng)
             net = w.net(rng, "corporate" if arch == "office" else "residential", country)
             block = net.block24(rng)
@@ -162,12 +185,17 @@ def build_background(w: World, rng: Rng, n: int) -> None:
             dom = (
                 pick(rng, CONSUMER_DOMAINS[country])
                 if arch != "developer" or rng.random() < 0.6
-                else company_domain(rng)
+                else company_domain(w, rng)
             )
             plan = ("api" if arch == "developer" else "plus") if paid else "free"
-            w.account(
-                aid, c, dom, country, plan, "", pick(rng, ["organic", "organic", "organic", "referral", "ad"])
-            )
+            channel = pick(rng, ["organic", "organic", "organic", "referral", "ad"])
+            student = arch == "individual" and rng.random() < 0.07
+            if student:
+                dom, channel = pick(rng, EDU_DOMAINS[country]), "education"
+            elif arch == "developer" and rng.random() < 0.25:
+                channel = pick(rng, ["research_program", "startup_program"])
+            status = "suspended" if rng.random() < 0.01 else ("closed" if rng.random() < 0.01 else "active")
+            w.account(aid, c, dom, country, plan, "", channel, status)
             if paid:
                 _card(w, rng, aid, country, c)
             if arch == "phone":
@@ -191,6 +219,8 @@ def build_background(w: World, rng: Rng, n: int) -> None:
                 ips = [w.ip(rng, rnet, v6=rng.random() < 0.15) for _ in range(int(rng.integers(1, 3)))]
                 if rng.random() < 0.3:
                     ips.append(w.carrier_ip(rng, w.net(rng, "mobile", country)))
+                if student:
+                    ips.append(w.ip(rng, w.net(rng, "education", country)))
                 uas = [pick(rng, BROWSER_UAS)] + ([pick(rng, MOBILE_UAS)] if rng.random() < 0.3 else [])
                 f = 1.0
             tier = 2 if paid and rng.random() < 0.3 else (1 if paid else 0)

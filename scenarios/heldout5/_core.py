@@ -300,6 +300,7 @@ class World:
     confounders: list[tuple[str, str]] = field(default_factory=list)
     ip_meta: dict[str, tuple[int, str, str]] = field(default_factory=dict)
     cgnat: dict[int, list[str]] = field(default_factory=dict)
+    domains: set[str] = field(default_factory=set)
 
     # ---- ids
     def take_ids(self, n: int) -> list[str]:

@@ -46,7 +46,7 @@ class Knobs:
 
 def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
     country = pick(rng, ["DE", "GB", "US"])
-    dom, org, inst = company_domain(rng), org_id(rng), instrument(rng, "inv")
+    dom, org, inst = company_domain(w, rng), org_id(rng), instrument(rng, "inv")
     net = w.net(rng, "corporate", country)
     block = net.block24(rng)
     nat = [w.ip(rng, net, block) for _ in range(2)]

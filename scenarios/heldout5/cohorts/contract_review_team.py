@@ -30,7 +30,7 @@ class Knobs:
 
 
 def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
-    net = w.net(rng, "corporate", "US")
+    net = w.nets.get(33182) or w.net(rng, "corporate", "US")
     block = net.block24(rng)
     nat = [w.ip(rng, net, block) for _ in range(3)]
     org, inst = org_id(rng), instrument(rng, "inv")

@@ -28,7 +28,7 @@ def build(w: World, ids: list[str], k: Knobs, rng: Rng, cid: str) -> None:
     i = 0
     while i < len(ids):
         n = int(rng.integers(*k.teams))
-        dom, org, inst, b = company_domain(rng), org_id(rng), instrument(rng), bin6(rng)
+        dom, org, inst, b = company_domain(w, rng), org_id(rng), instrument(rng), bin6(rng)
         country = pick(rng, ["GB", "US"]) if net.country == "GB" else "US"
         country = net.country if rng.random() < 0.8 else country
         for aid in ids[i : i + n]:
