@@ -21,11 +21,13 @@ from ._core import (
 )
 from ._text import everyday, popular_template
 
+# Weights per draw; groups are divided by their mean size so that the account shares come out as
+# individual 50 %, household 8 %, small team 10 %, office 6 %, phone 14 %, VPN 6 %, developer 6 %.
 ARCHETYPES = {
     "individual": 0.50,
-    "household": 0.08,
-    "small_team": 0.10,
-    "office": 0.06,
+    "household": 0.08 / 3.0,
+    "small_team": 0.10 / 7.5,
+    "office": 0.06 / 45.0,
     "phone": 0.14,
     "vpn": 0.06,
     "developer": 0.06,
@@ -152,7 +154,10 @@ def build_background(w: World, rng: Rng, n: int) -> None:
             i += k
         elif arch in ("small_team", "office"):
             k = min(
-                int(rng.integers(3, 13)) if arch == "small_team" else int(rng.integers(20, 120)), len(ids) - i
+                int(rng.integers(3, 13))
+                if arch == "small_team"
+                else int(rng.integers(20, max(21, min(120, w.total // 150)))),
+                len(ids) - i,
             )
             dom = company_domain(w, rng)
             org = org_id(rng)

@@ -374,8 +374,9 @@ class World:
     def req(
         self, aid: str, ts: float, prompt: str, ip: str, model: str, kind: str, ua: str, context: int = 0
     ) -> None:
-        it = tokens_of(prompt) + context
-        self.requests.append((aid, int(ts), prompt, ip, model, it, out_tokens(self.rng, kind, it), ua))
+        pt = tokens_of(prompt)
+        out = out_tokens(self.rng, kind, pt)
+        self.requests.append((aid, int(ts), prompt, ip, model, pt + context, out, ua))
 
     def label(self, entity: str, value: str, actor: str, conf: float, source: str, note: str) -> None:
         self.labels.append(
@@ -396,6 +397,7 @@ class World:
         return max(1, round(v))
 
     def human_ts(self, rng: Rng, country: str, start: float = T0, end: float = T_END) -> float:
+        start = max(start, T0)
         day = int(
             rng.integers(
                 int((start - T0) // 86400), max(int((end - T0) // 86400), int((start - T0) // 86400) + 1)
