@@ -12,6 +12,7 @@ from . import (
     long_context_digest,
     persona_dialogue_forge,
     shell_startups,
+    spoofed_mobile_client,
     tool_call_forge,
 )
 
@@ -19,6 +20,7 @@ CAMPAIGNS: list[Style] = [
     m.STYLE
     for m in (
         shell_startups,
+        spoofed_mobile_client,
         gig_worker_relay,
         insider_tenant,
         diurnal_mimic,
