@@ -4,6 +4,8 @@ zoo, and reports leave-one-style-out cross-validation for the regularisation it 
     .venv/bin/python bench/fit_scoring.py --sources dev,own:standard,own:stealthy,heldout,heldout2,heldout3 \\
         --sizes 20000 --seeds 1,2,3 --work DIR [--out FILE.json]
 
+(the fourth round's pool; heldout4, reported on after that round, joins it for the next one)
+
 Every (source, size, seed) store is the evaluation harness's (bench/detection_eval.py: generated and
 loaded once under --work). On each, the pipeline runs up to scoring with no score threshold and no
 recruiting, and every candidate community is kept with its features and what its members really are: a
@@ -92,7 +94,7 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
 # The fresh held-back split: written to be reported on, never fitted on. A split that has been reported on
 # after a change is no longer unseen (its misses shaped the next change) and joins the tuning pool; a new
 # author's split takes its place (docs/detection-quality.md, "The scenario zoo").
-HELD_BACK = frozenset({"heldout4"})
+HELD_BACK = frozenset({"heldout5"})
 
 
 def candidates(
