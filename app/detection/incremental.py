@@ -7,9 +7,8 @@
    weights.
 2. **Touched campaigns.** Every active campaign one of the changed accounts, or one of their partners,
    belongs to. Partners are read as the projection's own pairs with a changed endpoint (`link_pairs`:
-   same families, supernode cut-offs, sampling windows and minimum weight). The same read gives the pairs
-   inside each active campaign (the entities both kinds use are visited once); those of the touched
-   campaigns go with the changed accounts' pairs to the projection, which reads nothing again.
+   same families, supernode cut-offs, sampling windows and minimum weight), and those pairs are handed to
+   the projection rather than read twice.
 3. **Same stages, on a small graph.** `pipeline.detect_campaigns` with a `Scope`: the projection holds
    only the pairs with a changed endpoint (whoever the partner is) and the pairs inside each touched
    campaign (not across two: without their pairs to the rest of the platform, those would weigh far more
@@ -78,19 +77,11 @@ def detect_incremental(
     t0 = time.perf_counter()
     platform = read_platform(runner)
     accounts = platform.accounts
+    with_changed = link_pairs(runner.gds, params, accounts, changed) if changed else Pairs()
+    touched = with_changed.accounts() | set(changed)
     active = [p for p in previous if p.active]
-    # One read for both kinds of pairs the run projects: those with a changed endpoint, and those inside
-    # one campaign, asked of every active campaign since which are touched is known only from the first
-    # kind. The entities both use are visited once; those inside untouched campaigns are dropped after.
-    campaign_of = {a: i for i, p in enumerate(active) for a in p.members}
-    read = link_pairs(runner.gds, params, accounts, changed, campaign_of) if changed else Pairs()
-    is_changed = frozenset(changed)
-    with_changed = read.filtered(lambda a, b: a in is_changed or b in is_changed)
-    touched = with_changed.accounts() | is_changed
-    hit_at = {i for i, p in enumerate(active) if not p.members.isdisjoint(touched)}
-    hit = [active[i] for i in sorted(hit_at)]
-    pairs = read.filtered(lambda a, b: a in is_changed or b in is_changed or campaign_of[a] in hit_at)
-    scope = Scope(is_changed, tuple(p.members for p in hit), pairs=pairs)
+    hit = [p for p in active if not p.members.isdisjoint(touched)]
+    scope = Scope(frozenset(changed), tuple(p.members for p in hit), changed_pairs=with_changed)
     hit_ids = {p.campaign_id for p in hit}
     carried_ids = [p.campaign_id for p in active if p.campaign_id not in hit_ids]
     region_seconds = time.perf_counter() - t0

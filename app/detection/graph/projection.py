@@ -18,7 +18,7 @@ far more in it than in a full one, and community detection would merge them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,10 +42,15 @@ class Pairs:
     def accounts(self) -> set[str]:
         return {*self.source, *self.target}
 
-    def filtered(self, keep: Callable[[str, str], bool]) -> Pairs:
-        """The pairs `keep(source, target)` accepts, in the same order."""
-        rows = [r for r in zip(self.source, self.target, self.weight, strict=True) if keep(r[0], r[1])]
-        return Pairs(tuple(r[0] for r in rows), tuple(r[1] for r in rows), tuple(r[2] for r in rows))
+    def union(self, other: Pairs) -> Pairs:
+        """Both sets of pairs in (source, target) order; a pair in both (same weight: the same query over
+        the same entities) once."""
+        rows = dict(zip(zip(self.source, self.target, strict=True), self.weight, strict=True))
+        rows.update(zip(zip(other.source, other.target, strict=True), other.weight, strict=True))
+        ordered = sorted(rows.items())
+        return Pairs(
+            tuple(a for (a, _), _ in ordered), tuple(b for (_, b), _ in ordered), tuple(w for _, w in ordered)
+        )
 
 
 @dataclass(frozen=True)
@@ -54,9 +59,8 @@ class Scope:
 
     changed: frozenset[str]  # new accounts and accounts that gained a link
     campaigns: tuple[frozenset[str], ...]  # the members of each active campaign the changes touch
-    # Every pair to project, when the run has already read them (with the pairs it found the touched
-    # campaigns by); None: read here.
-    pairs: Pairs | None = field(default=None, compare=False)
+    # The pairs with a changed endpoint, which the run already read to find the touched campaigns.
+    changed_pairs: Pairs | None = field(default=None, compare=False)
 
     @property
     def members(self) -> frozenset[str]:
@@ -167,11 +171,13 @@ def link_pairs(
 
 
 def _scoped_pairs(gds: GraphDataScience, params: DetectionParams, accounts: int, scope: Scope) -> Pairs:
-    """An incremental run's pairs: those with a changed endpoint, and those inside one touched campaign, in
-    one read (the entities both kinds use are visited once)."""
-    if scope.pairs is not None:
-        return scope.pairs
-    return link_pairs(gds, params, accounts, scope.changed, scope.campaign_of())
+    """An incremental run's pairs: those with a changed endpoint, and those inside one touched campaign."""
+    with_changed = scope.changed_pairs
+    if with_changed is None:
+        with_changed = link_pairs(gds, params, accounts, scope.changed)
+    # No changed account here (an empty map, not none): only the pairs inside one touched campaign.
+    inside = link_pairs(gds, params, accounts, (), scope.campaign_of())
+    return with_changed.union(inside)
 
 
 def _project(
