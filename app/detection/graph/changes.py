@@ -23,7 +23,6 @@ from neo4j import ManagedTransaction
 
 from app.detection.algorithms.model import CandidateCampaign, EvidenceItem
 from app.detection.algorithms.params import DetectionParams
-from app.detection.graph.platform import read_platform
 from app.detection.graph.projection import family_limits
 from app.platform.cypher import q
 from app.platform.runner import SyncRunner
@@ -39,7 +38,10 @@ def changed_accounts(
     """Accounts the batches can change the pairs of (see the module doc), under `params`' families."""
     if not batch_ids:
         return []
-    fam, template_max_degree = family_limits(params or DetectionParams(), read_platform(runner).accounts)
+    # The count alone (the cut-offs scale with it), not the platform's medians: those read every account.
+    rows = runner.run("detection/account_total")
+    accounts = int(rows[0]["accounts"]) if rows else 0
+    fam, template_max_degree = family_limits(params or DetectionParams(), accounts)
     rows = runner.run(
         "detection/changes_accounts",
         batch_ids=list(batch_ids),

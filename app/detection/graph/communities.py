@@ -1,8 +1,10 @@
-"""Communities of the projected account graph and its link weights, streamed through the GDS client.
+"""Communities of the projected account graph and its link weights.
 
 Leiden / Louvain / WCC run with the same configuration the detection parameters always gave them; the
-client only spells out the server's own defaults for the settings left unset. GDS streams database node
-ids; their account ids are read once for the whole stream.
+client only spells out the server's own defaults for the settings left unset. Leiden (the default) runs
+through a named query that returns lists with the account ids read in the same query
+(`detection/leiden_stream`); Louvain and WCC stream through the client, which returns database node ids
+whose account ids are read once for the whole stream.
 """
 
 from __future__ import annotations
@@ -44,13 +46,7 @@ def detect(gds: GraphDataScience, graph: Graph, params: DetectionParams, seeded:
     if params.algorithm == "louvain":
         return _partition(gds, gds.louvain.stream(graph, **config), "communityId")
     try:
-        # GDS 2.13 estimates a seeded Leiden's memory as growing with the square of the node count (6 GiB
-        # at 20,000 projected accounts, 54 GiB at 60,000) and refuses to start past the heap, while the
-        # run itself stays linear (60,000 nodes in a 2 GiB heap, docs/detection.md § 2): the estimate's
-        # guard is bypassed for seeded runs only. Louvain's estimate is linear either way.
-        stream = gds.leiden.stream(
-            graph, random_seed=params.seed, gamma=params.resolution, sudo=seeded, **config
-        )
+        return _leiden(gds, graph, params, seeded)
     except ClientError as exc:
         # GDS 2.13's Leiden fails with a NullPointerException in its dendrogram manager when the graph
         # gives it nothing to refine past the first level (e.g. only disconnected cliques). Louvain on
@@ -60,6 +56,35 @@ def detect(gds: GraphDataScience, graph: Graph, params: DetectionParams, seeded:
         log.warning("leiden.fallback_louvain", reason="GDS Leiden dendrogram failure")
         stream = gds.louvain.stream(graph, **config)
     return _partition(gds, stream, "communityId")
+
+
+def _leiden(gds: GraphDataScience, graph: Graph, params: DetectionParams, seeded: bool) -> Partition:
+    """Leiden through a named query (`detection/leiden_stream`), with the configuration the client would
+    send; the server's defaults fill the rest, as they did through the client."""
+    config: dict[str, Any] = {
+        "relationshipWeightProperty": "weight",
+        "concurrency": params.concurrency,
+        "maxLevels": params.max_levels,
+        "tolerance": params.tolerance,
+        "randomSeed": params.seed,
+        "gamma": params.resolution,
+        # GDS 2.13 estimates a seeded Leiden's memory as growing with the square of the node count (6 GiB
+        # at 20,000 projected accounts, 54 GiB at 60,000) and refuses to start past the heap, while the
+        # run itself stays linear (60,000 nodes in a 2 GiB heap, docs/detection.md § 2): the estimate's
+        # guard is bypassed for seeded runs only. Louvain's estimate is linear either way.
+        "sudo": seeded,
+        "logProgress": False,
+    }
+    if seeded:
+        config["seedProperty"] = "seed"
+    rows = gds.run_cypher(q("detection/leiden_stream"), params={"graph_name": graph.name(), "config": config})
+    row = rows.iloc[0]
+    return partition_of(
+        {
+            int(n): (str(a), int(c))
+            for n, a, c in zip(row["node_id"], row["account_id"], row["community"], strict=True)
+        }
+    )
 
 
 def links(gds: GraphDataScience, graph: Graph, part: Partition) -> Links:

@@ -11,28 +11,41 @@ from graphdatascience.graph.graph_api import Graph
 
 from app.detection.algorithms.params import DetectionParams
 from app.detection.graph import communities
+from app.platform.cypher import q
 
 
 def _gds(calls: list[dict[str, Any]]) -> GraphDataScience:
-    def leiden_stream(graph: object, **config: Any) -> pd.DataFrame:
-        calls.append(config)
-        return pd.DataFrame({"nodeId": [1, 2], "communityId": [0, 0]})
-
     def run_cypher(query: str, params: dict[str, Any]) -> pd.DataFrame:
-        return pd.DataFrame({"node_id": params["node_ids"], "account_id": ["a1", "a2"]})
+        assert query == q("detection/leiden_stream")
+        calls.append(params["config"])
+        row = {"node_id": [2, 1], "account_id": ["a2", "a1"], "community": [0, 0]}
+        return pd.DataFrame([row])
 
-    return cast(
-        GraphDataScience, SimpleNamespace(leiden=SimpleNamespace(stream=leiden_stream), run_cypher=run_cypher)
-    )
+    return cast(GraphDataScience, SimpleNamespace(run_cypher=run_cypher))
+
+
+def _graph() -> Graph:
+    return cast(Graph, SimpleNamespace(name=lambda: "g"))
 
 
 def test_a_seeded_leiden_skips_only_the_quadratic_memory_estimate() -> None:
     # GDS 2.13 estimates a seeded Leiden as quadratic in the node count (6 GiB at 20,000 nodes) and
     # refuses to start; without the bypass every scheduled re-run at 100,000 accounts failed.
     calls: list[dict[str, Any]] = []
-    gds, graph = _gds(calls), cast(Graph, object())
-    communities.detect(gds, graph, DetectionParams(), seeded=True)
-    communities.detect(gds, graph, DetectionParams(), seeded=False)
+    gds = _gds(calls)
+    communities.detect(gds, _graph(), DetectionParams(), seeded=True)
+    communities.detect(gds, _graph(), DetectionParams(), seeded=False)
     assert [c["sudo"] for c in calls] == [True, False]
-    assert calls[0]["seed_property"] == "seed"
-    assert calls[1]["seed_property"] is None
+    assert calls[0]["seedProperty"] == "seed"
+    assert "seedProperty" not in calls[1]
+
+
+def test_leiden_gets_the_detection_parameters_and_one_record_of_lists() -> None:
+    calls: list[dict[str, Any]] = []
+    params = DetectionParams()
+    part = communities.detect(_gds(calls), _graph(), params, seeded=False)
+    assert calls[0]["randomSeed"] == params.seed
+    assert calls[0]["gamma"] == params.resolution
+    assert (calls[0]["maxLevels"], calls[0]["concurrency"]) == (params.max_levels, params.concurrency)
+    assert calls[0]["relationshipWeightProperty"] == "weight"
+    assert part.accounts == ["a1", "a2"]  # in node id order, as the client's stream gave them
