@@ -125,10 +125,19 @@ def candidates(
 
 
 def _digest(params: DetectionParams) -> str:
-    """The cache key: the graph stage's parameters and the feature code (a new feature needs new rows)."""
+    """The cache key: the graph stage's parameters and the detection code, Python and Cypher (a new feature,
+    or a change to how communities form, needs new rows)."""
     graph_part = params.model_dump(mode="json", exclude={"feature_weights", "score_bias", "min_score"})
-    code = Path(scoring.__file__).read_bytes()
-    return hashlib.sha256(json.dumps(graph_part, sort_keys=True).encode() + code).hexdigest()[:12]
+    digest = hashlib.sha256(json.dumps(graph_part, sort_keys=True).encode())
+    for path in _detection_code():
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _detection_code() -> list[Path]:
+    package = Path(scoring.__file__).resolve().parents[1]  # app/detection
+    cypher = package.parents[1] / "cypher" / "detection"
+    return sorted([*package.rglob("*.py"), *cypher.glob("*.cypher")])
 
 
 def design(

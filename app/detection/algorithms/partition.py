@@ -60,7 +60,12 @@ def merge_tight(part: Partition, lk: Links, ratio: float) -> Partition:
     """Merges two communities when the weight between them is at least `ratio` of the smaller one's total
     link weight: a high modularity resolution keeps small campaigns apart from the crowd but can also
     carve one campaign along its card groups, which are then tied to each other by hosting IPs and
-    templates far more than to anyone else."""
+    templates far more than to anyone else.
+
+    Each community joins at most one larger one (the one it is tightest to): measured against its own small
+    weight, a handful of accounts that used a campaign's proxy and a class's exercise is tight to both, and
+    merging along every tight tie chained a campaign, the class and hundreds of ordinary accounts into one
+    community. Pieces of one campaign still join: each is tightest to a bigger piece of it."""
     if ratio <= 0 or len(lk.weight) == 0:
         return part
     comm = part.community
@@ -72,9 +77,20 @@ def merge_tight(part: Partition, lk: Links, ratio: float) -> Partition:
     pairs, inverse = np.unique(lo * k + hi, return_inverse=True)
     between = np.bincount(inverse, lk.weight[cross], len(pairs))
     a, b = pairs // k, pairs % k
-    tight = between >= ratio * np.minimum(volume[a], volume[b])
+    # The smaller side (by weight, ties by community number) is the one that joins.
+    a_joins = (volume[a] < volume[b]) | ((volume[a] == volume[b]) & (a > b))
+    child = np.where(a_joins, a, b)
+    parent = np.where(a_joins, b, a)
+    tightness = between / np.maximum(volume[child], 1e-12)
+    tight = tightness >= ratio
+    child, parent, tightness = child[tight], parent[tight], tightness[tight]
+    # Per child its tightest parent (ties: the smaller community number, for determinism).
+    order = np.lexsort((parent, -tightness, child))
+    child, parent = child[order], parent[order]
+    first = np.ones(len(child), dtype=bool)
+    first[1:] = child[1:] != child[:-1]
     sets = UnionFind(range(k))
-    for x, y in zip(a[tight].tolist(), b[tight].tolist(), strict=True):
+    for x, y in zip(child[first].tolist(), parent[first].tolist(), strict=True):
         sets.union(x, y)
     roots = np.array([sets.find(c) for c in range(k)], dtype=np.int64)
     return Partition(part.node_ids, part.accounts, relabel(roots[comm], part.accounts))

@@ -62,6 +62,45 @@ def test_tightly_tied_communities_merge_and_loosely_tied_ones_do_not() -> None:
     assert sorted(merged.groups().values()) == [["a1", "a2", "b1", "b2"], ["c1", "c2"]]
 
 
+def test_a_small_community_tight_to_two_joins_only_the_tighter_and_does_not_chain_them() -> None:
+    # Two unrelated communities; a pair of accounts that used the first's proxy and the second's exercise.
+    part = _part([["p1", "p2", "p3"], ["q1", "q2", "q3"], ["x1", "x2"]])
+    lk = _links(
+        part,
+        [
+            ("p1", "p2", 5.0),
+            ("p2", "p3", 5.0),
+            ("q1", "q2", 5.0),
+            ("q2", "q3", 5.0),
+            ("x1", "x2", 0.1),
+            ("x1", "p1", 0.4),  # tighter to p
+            ("x2", "q1", 0.3),
+        ],
+    )
+    merged = merge_tight(part, lk, ratio=0.1)
+    assert sorted(merged.groups().values()) == [["p1", "p2", "p3", "x1", "x2"], ["q1", "q2", "q3"]]
+
+
+def test_pieces_of_one_campaign_join_through_each_ones_tightest_bigger_piece() -> None:
+    # Three card groups of one campaign, each tied to the next-bigger one by shared hosting IPs.
+    part = _part([["a1", "a2", "a3", "a4"], ["b1", "b2", "b3"], ["c1", "c2"]])
+    lk = _links(
+        part,
+        [
+            ("a1", "a2", 2.0),
+            ("a2", "a3", 2.0),
+            ("a3", "a4", 2.0),
+            ("b1", "b2", 2.0),
+            ("b2", "b3", 2.0),
+            ("c1", "c2", 2.0),
+            ("a1", "b1", 3.0),
+            ("b3", "c1", 3.0),
+        ],
+    )
+    merged = merge_tight(part, lk, ratio=0.2)
+    assert len(merged.groups()) == 1
+
+
 def test_merge_switched_off_leaves_the_partition() -> None:
     part = _part([["a1", "a2"], ["b1", "b2"]])
     lk = _links(part, [("a1", "b1", 5.0)])
