@@ -13,7 +13,7 @@ CALL () {
   MATCH (e)<-[:PAID_WITH]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a.account_id) AS m
-  RETURN m, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw, false AS net
   UNION ALL
   MATCH (e:IP) WHERE $fam.ip.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:USED_IP]-(:Account) } AS d
@@ -21,7 +21,7 @@ CALL () {
   MATCH (e)<-[:USED_IP]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a.account_id) AS m
-  RETURN m, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw, true AS net
   UNION ALL
   MATCH (e:Prefix) WHERE $fam.prefix.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(:Account) } AS paths
@@ -32,7 +32,7 @@ CALL () {
     RETURN collect(a.account_id) AS m
   }
   WITH m WHERE 2 <= size(m) <= $fam.prefix.max_degree
-  RETURN m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw, true AS net
   UNION ALL
   MATCH (e:ASN) WHERE $fam.asn.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   CALL (e) {
@@ -41,7 +41,7 @@ CALL () {
     RETURN collect(a.account_id) AS m
   }
   WITH m WHERE 2 <= size(m) <= $fam.asn.max_degree
-  RETURN m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw, true AS net
   UNION ALL
   MATCH (e:EmailDomain) WHERE $fam.email_domain.enabled AND ($entities IS NULL OR $entities[elementId(e)])
   WITH e, COUNT { (e)<-[:HAS_EMAIL_DOMAIN]-(:Account) } AS d
@@ -49,7 +49,7 @@ CALL () {
   MATCH (e)<-[:HAS_EMAIL_DOMAIN]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a.account_id) AS m
-  RETURN m, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw
+  RETURN m, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw, false AS net
   UNION ALL
   // Templates carry both the content signal and, through the hour buckets on SENT, the lockstep signal.
   MATCH (e:PromptTemplate) WHERE ($fam.template.enabled OR $fam.synchrony.enabled)
@@ -66,15 +66,15 @@ CALL () {
        collect(toFloat(coalesce(s.requests, 1)) / (coalesce(a.requests, 0) + $dedication_prior)) AS ded
   RETURN m, hs, ded,
          CASE WHEN $fam.template.enabled THEN $fam.template.weight ELSE 0.0 END AS fw,
-         CASE WHEN $fam.synchrony.enabled THEN $fam.synchrony.weight ELSE 0.0 END AS sw
+         CASE WHEN $fam.synchrony.enabled THEN $fam.synchrony.weight ELSE 0.0 END AS sw, false AS net
 }
 // Rarity: IDF scaled to 1 for a pair-only entity, raised to $rarity_exponent (sharper = supernodes fade faster).
-WITH m, hs, ded, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw
+WITH m, hs, ded, size(m) AS d, fw * (log($n / toFloat(size(m))) / log($n / 2.0)) ^ $rarity_exponent AS w, sw, net
 // An incremental run ($changed: account_id -> true; null = a full run) projects only the pairs with a changed
 // endpoint and the pairs inside one touched campaign ($members: account_id -> campaign): every other pair,
 // also one across two campaigns, is the last run's.
 // Degrees, order and windows stay those of the whole platform, so a pair's weight is the full run's.
-WITH m, hs, ded, d, w, sw,
+WITH m, hs, ded, d, w, sw, net,
      CASE WHEN $changed IS NULL THEN range(0, d - 1)
           ELSE [p IN range(0, d - 1)
                 WHERE $changed[m[p]] IS NOT NULL OR $members[m[p]] IS NOT NULL] END AS starts
@@ -84,7 +84,7 @@ WHERE size(starts) > 0
 // d * (k + chords); $chords long-range offsets (below d / 2, so no pair twice) keep the ring from being a
 // chain of arcs that community detection would cut apart.
 UNWIND starts AS i
-WITH m, hs, ded, d, w, sw, i, $changed IS NOT NULL AND $changed[m[i]] IS NOT NULL AS ci,
+WITH m, hs, ded, d, w, sw, net, i, $changed IS NOT NULL AND $changed[m[i]] IS NOT NULL AS ci,
      [c IN range(1, $chords) WHERE c * d / (2 * ($chords + 1)) > $k | c * d / (2 * ($chords + 1))] AS cs
 // Each pair is walked once, from its earlier end in the window order: forward from every start, and
 // backward from a changed account only to the partners that are not starts themselves (whose forward walk
@@ -97,21 +97,25 @@ UNWIND CASE
     + CASE WHEN ci THEN [b IN [o IN range(1, $k) | (i - o + d) % d] + [c IN cs | (i - c + d) % d]
                          WHERE $changed[m[b]] IS NULL AND $members[m[b]] IS NULL] ELSE [] END
 END AS j
-WITH m, hs, ded, d, w, sw, i, j
+WITH m, hs, ded, d, w, sw, net, i, j
   WHERE $changed IS NULL OR ci OR $changed[m[j]] IS NOT NULL
      OR $members[m[i]] = $members[m[j]]
-WITH m, w, sw, i, j, size(ded) > 0 AS templated,
+WITH m, w, sw, net, i, j, size(ded) > 0 AS templated,
      CASE WHEN size(hs) > 0 THEN hs[i] ELSE [] END AS hi,
      CASE WHEN size(hs) > 0 THEN hs[j] ELSE [] END AS hj,
      CASE WHEN size(ded) > 0 THEN ded[i] * ded[j] END AS dd
-WITH m[i] AS x, m[j] AS y,
+WITH m[i] AS x, m[j] AS y, net,
      w * (1.0 + CASE WHEN templated THEN $dedication_boost * sqrt(dd) ELSE 0.0 END) + CASE
        WHEN sw > 0.0 AND size(hi) > 0 AND size(hj) > 0 THEN sw * gds.similarity.jaccard(hi, hj)
        ELSE 0.0
      END AS pw
 WITH CASE WHEN x < y THEN x ELSE y END AS a,
-     CASE WHEN x < y THEN y ELSE x END AS b, pw
-WITH a, b, sum(pw) AS weight
+     CASE WHEN x < y THEN y ELSE x END AS b, pw, net
+WITH a, b, sum(CASE WHEN net THEN pw ELSE 0.0 END) AS wn, sum(CASE WHEN net THEN 0.0 ELSE pw END) AS wo
+// Corroboration: two accounts that share only network evidence (an address, its /24, its ASN) and nothing
+// else (no card, template, timing or domain) are the typical users of a VPN exit, a cloud egress pool or a
+// carrier NAT; a campaign's members share that network and something more. Network alone weighs less.
+WITH a, b, wo + wn * CASE WHEN wo > 0.0 THEN 1.0 ELSE $network_alone END AS weight
 WHERE weight >= $min_pair_weight
 // Fixed row order gives fixed internal node ids in the projection (detection/project_pairs keeps it), which
 // Louvain/Leiden results depend on. Three lists decode far faster than one record per pair.

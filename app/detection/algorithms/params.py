@@ -68,15 +68,14 @@ def _default_feature_weights() -> dict[str, float]:
 
 
 _FITTED_WEIGHTS: dict[str, float] = {
-    "account_age": -3.486,
-    "answer_length": 5.759,
-    "capability_concentration": 0.31,
-    "disposable_payment": 1.847,
-    "new_model_switch": 0.698,
-    "template_exclusivity": 3.269,
-    "volume": 4.104,
+    "account_age": -5.555,
+    "answer_length": 10.188,
+    "capability_concentration": 0.371,
+    "disposable_payment": 1.622,
+    "template_exclusivity": 3.001,
+    "volume": 6.337,
 }
-_FITTED_BIAS = -3.034
+_FITTED_BIAS = -2.462
 
 
 class DetectionParams(BaseModel):
@@ -98,6 +97,11 @@ class DetectionParams(BaseModel):
     dedication_boost: float = Field(default=2.0, ge=0.0)
     dedication_prior: int = Field(default=3, ge=0, description="requests added to every account's total")
     min_pair_weight: float = Field(default=0.5, ge=0.0, description="minimum shared evidence for a link")
+    # Two accounts that share a network (an address, its /24) and nothing else are what a VPN exit, a cloud
+    # egress pool or a carrier NAT makes of strangers; a campaign's members share the network and more.
+    network_alone: float = Field(
+        default=0.3, ge=0.0, le=1.0, description="weight kept by a pair whose only shared evidence is network"
+    )
 
     # Communities.
     # leiden / louvain: modularity on the weighted graph; wcc: components of links >= wcc_threshold.
@@ -165,7 +169,7 @@ class DetectionParams(BaseModel):
     )
     # The score is a fitted probability (scoring.py) with classes balanced in the fit; the threshold is
     # chosen with the weights by the same cross-validation (bench/fit_scoring.py).
-    min_score: float = Field(default=0.6, ge=0.0, le=1.0)
+    min_score: float = Field(default=0.7, ge=0.0, le=1.0)
     min_membership: float = Field(default=0.3, ge=0.0, le=1.0)
     # Members held only by an ordinary shared line are dropped: app/detection/algorithms/bystanders.py.
     drop_bystanders: bool = True
