@@ -113,7 +113,8 @@ if TYPE_CHECKING:
 
 
 class SyncRunner(Protocol):
-    """Runs a named `.cypher` query and returns every row as a dict."""
+    """Runs a named `.cypher` query and returns every row as a dict. The queries return maps, lists and
+    scalars only (map projections, never nodes, relationships or paths)."""
 
     def run(self, name: str, /, **params: Any) -> list[Row]: ...
 
@@ -132,7 +133,10 @@ class SessionRunner:
     session: Session
 
     def run(self, name: str, /, **params: Any) -> list[Row]:
-        return [r.data() for r in self.session.run(query(name).text, params)]
+        # The driver's values as they are, as `Graph.fetch_one_plain` does: `Record.data()` copies every
+        # nested map and list again, which for member profiles (a map per address, card and template) cost
+        # about 0.2 s of an incremental run and 0.4-0.5 s of a full one at 20,000 accounts.
+        return [dict(r) for r in self.session.run(query(name).text, params)]
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def changed_accounts(
         fam=fam,
         template_max_degree=template_max_degree,
     )
-    return [str(r["account_id"]) for r in rows]
+    return [str(a) for a in rows[0]["accounts"]] if rows else []
 
 
 def consume(tx: ManagedTransaction, run_id: str, batch_ids: Sequence[str]) -> int:

@@ -135,13 +135,11 @@ def link_pairs(
     `changed`, and those inside one campaign of `members` (account -> campaign), weighted as in a full run;
     a part visits only the entities its accounts use (no others can give one of its pairs)."""
     fam, template_max_degree = family_limits(params, accounts)
-    entities: dict[str, bool] | None = None
+    region: list[str] | None = None
     if changed is not None:
         region = sorted({*changed, *(members or {})})
         if not region:
             return Pairs()
-        rows = gds.run_cypher(q("detection/region_entities"), params={"region": region})
-        entities = dict.fromkeys((str(e) for e in rows["entity"]), True) if len(rows) else {}
     rows = gds.run_cypher(
         q("detection/link_pairs"),
         params={
@@ -158,7 +156,7 @@ def link_pairs(
             # Maps, not lists: membership is one hash lookup per pair end in the query.
             "changed": None if changed is None else dict.fromkeys(changed, True),
             "members": members or {},
-            "entities": entities,
+            "region": region,
         },
     )
     if not len(rows):
