@@ -68,14 +68,15 @@ def _default_feature_weights() -> dict[str, float]:
 
 
 _FITTED_WEIGHTS: dict[str, float] = {
-    "account_age": -5.555,
-    "answer_length": 10.188,
-    "capability_concentration": 0.371,
-    "disposable_payment": 1.622,
-    "template_exclusivity": 3.001,
-    "volume": 6.337,
+    "account_age": -3.486,
+    "answer_length": 5.759,
+    "capability_concentration": 0.31,
+    "disposable_payment": 1.847,
+    "new_model_switch": 0.698,
+    "template_exclusivity": 3.269,
+    "volume": 4.104,
 }
-_FITTED_BIAS = -2.462
+_FITTED_BIAS = -3.034
 
 
 class DetectionParams(BaseModel):
@@ -99,8 +100,10 @@ class DetectionParams(BaseModel):
     min_pair_weight: float = Field(default=0.5, ge=0.0, description="minimum shared evidence for a link")
     # Two accounts that share a network (an address, its /24) and nothing else are what a VPN exit, a cloud
     # egress pool or a carrier NAT makes of strangers; a campaign's members share the network and more.
+    # Off (1.0) by default: at 0.3 an office whose staff share little but its line stops holding together,
+    # and a seeded re-run lets a campaign absorb it (docs/detection-quality.md, "Fifth round").
     network_alone: float = Field(
-        default=0.3, ge=0.0, le=1.0, description="weight kept by a pair whose only shared evidence is network"
+        default=1.0, ge=0.0, le=1.0, description="weight kept by a pair whose only shared evidence is network"
     )
 
     # Communities.
@@ -169,7 +172,7 @@ class DetectionParams(BaseModel):
     )
     # The score is a fitted probability (scoring.py) with classes balanced in the fit; the threshold is
     # chosen with the weights by the same cross-validation (bench/fit_scoring.py).
-    min_score: float = Field(default=0.7, ge=0.0, le=1.0)
+    min_score: float = Field(default=0.6, ge=0.0, le=1.0)
     min_membership: float = Field(default=0.3, ge=0.0, le=1.0)
     # Members held only by an ordinary shared line are dropped: app/detection/algorithms/bystanders.py.
     drop_bystanders: bool = True
