@@ -6,7 +6,7 @@
 // back as a map of element ids: a record per entity through the driver, and an element id computed for every
 // entity of the platform, 0.13 s of the changed accounts' read at a tenth, 20,000 accounts.)
 // Degrees are read off the entity (no label on the far end: only accounts hold these links); a prefix's or
-// ASN's users are counted only up to one past the cut-off before its members are collected.
+// ASN's members are collected only up to one past the cut-off.
 // Each entity's members are collected as account ids in account order, not as nodes: the window, the
 // changed / campaign tests and each pair's two ends are then plain values, where reading account_id off the
 // nodes again on every row was a third of the query's time.
@@ -48,17 +48,14 @@ CALL () {
     MATCH (:Account {account_id: id})-[:USED_IP]->(:IP)-[:IN_PREFIX]->(e:Prefix)
     RETURN DISTINCT e
   }
+  // One walk: at most one member past the cut-off is read, so a block above it costs no more than that.
   CALL (e) {
     MATCH (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(a:Account)
     WITH DISTINCT a LIMIT $fam.prefix.max_degree + 1
-    RETURN count(a) AS d
-  }
-  WITH e WHERE 2 <= d <= $fam.prefix.max_degree
-  CALL (e) {
-    MATCH (e)<-[:IN_PREFIX]-(:IP)<-[:USED_IP]-(a:Account)
-    WITH DISTINCT a ORDER BY a.account_id
+    WITH a ORDER BY a.account_id
     RETURN collect(a.account_id) AS m
   }
+  WITH m WHERE 2 <= size(m) <= $fam.prefix.max_degree
   RETURN m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw, true AS net
   UNION ALL
   CALL () {
@@ -68,17 +65,14 @@ CALL () {
     MATCH (:Account {account_id: id})-[:USED_IP]->(:IP)-[:IN_ASN]->(e:ASN)
     RETURN DISTINCT e
   }
+  // One walk: at most one member past the cut-off is read, so a block above it costs no more than that.
   CALL (e) {
     MATCH (e)<-[:IN_ASN]-(:IP)<-[:USED_IP]-(a:Account)
     WITH DISTINCT a LIMIT $fam.asn.max_degree + 1
-    RETURN count(a) AS d
-  }
-  WITH e WHERE 2 <= d <= $fam.asn.max_degree
-  CALL (e) {
-    MATCH (e)<-[:IN_ASN]-(:IP)<-[:USED_IP]-(a:Account)
-    WITH DISTINCT a ORDER BY a.account_id
+    WITH a ORDER BY a.account_id
     RETURN collect(a.account_id) AS m
   }
+  WITH m WHERE 2 <= size(m) <= $fam.asn.max_degree
   RETURN m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw, true AS net
   UNION ALL
   CALL () {
@@ -164,7 +158,8 @@ WITH CASE WHEN x < y THEN x ELSE y END AS a,
 WITH a, b, sum(CASE WHEN net THEN pw ELSE 0.0 END) AS wn, sum(CASE WHEN net THEN 0.0 ELSE pw END) AS wo
 // Corroboration: two accounts that share only network evidence (an address, its /24, its ASN) and nothing
 // else (no card, template, timing or domain) are the typical users of a VPN exit, a cloud egress pool or a
-// carrier NAT; a campaign's members share that network and something more. Network alone weighs less.
+// carrier NAT; a campaign's members share that network and something more. Network alone keeps
+// $network_alone of its weight (1.0, no discount, by default: DetectionParams.network_alone says why).
 WITH a, b, wo + wn * CASE WHEN wo > 0.0 THEN 1.0 ELSE $network_alone END AS weight
 WHERE weight >= $min_pair_weight
 // Fixed row order gives fixed internal node ids in the projection (detection/project_pairs keeps it), which
