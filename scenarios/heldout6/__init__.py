@@ -9,6 +9,7 @@ import csv
 import gzip
 import json
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .background import populate
@@ -20,8 +21,18 @@ from .world import START, World, iso, substream
 __all__ = ["CAMPAIGN_STYLES", "COHORT_STYLES", "CampaignStyle", "CohortStyle", "generate"]
 
 _ACTORS = (
-    "granite-lynx", "amber-heron", "cobalt-marten", "saffron-ibis", "slate-jackal", "umber-kestrel",
-    "violet-stoat", "teal-pangolin", "ochre-gecko", "indigo-bison", "russet-crane", "jade-osprey",
+    "granite-lynx",
+    "amber-heron",
+    "cobalt-marten",
+    "saffron-ibis",
+    "slate-jackal",
+    "umber-kestrel",
+    "violet-stoat",
+    "teal-pangolin",
+    "ochre-gecko",
+    "indigo-bison",
+    "russet-crane",
+    "jade-osprey",
 )
 _APRIL = int(START.replace(month=4, day=1).timestamp())
 
@@ -104,14 +115,15 @@ def _write(w: World, out: Path) -> None:
     _csv(out / "ip_links.csv.gz", list(link_rows[0].keys()), link_rows)
     pays = list(w.payments)
     rng.shuffle(pays)
-    _csv(out / "payment_links.csv", ["account_id", "instrument_id", "instrument_type", "bin", "issuer_country",
-                                     "first_used"], pays)
+    _csv(
+        out / "payment_links.csv",
+        ["account_id", "instrument_id", "instrument_type", "bin", "issuer_country", "first_used"],
+        pays,
+    )
     _csv(out / "labels.csv", ["entity", "value", "actor", "confidence", "source", "note"], w.labels)
 
     reqs = sorted(w.requests, key=lambda r: r[1])
     cols = ("account_id", "ts", "prompt", "ip", "model", "input_tokens", "output_tokens", "user_agent")
-    from datetime import UTC, datetime
-
     with gzip.open(out / "requests-2026-03.jsonl.gz", "wt", compresslevel=4) as f:
         for r in reqs:
             if r[1] >= _APRIL:
@@ -135,11 +147,11 @@ def _write(w: World, out: Path) -> None:
 
 
 def _csv(path: Path, cols: list[str], rows: Sequence[dict[str, str]]) -> None:
-    if path.suffix == ".gz":
-        f = gzip.open(path, "wt", compresslevel=4, newline="")
-    else:
-        f = path.open("w", newline="")
-    with f:
+    with (
+        gzip.open(path, "wt", compresslevel=4, newline="")
+        if path.suffix == ".gz"
+        else path.open("w", newline="")
+    ) as f:
         wr = csv.DictWriter(f, fieldnames=cols)
         wr.writeheader()
         wr.writerows(rows)

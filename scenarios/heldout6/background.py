@@ -20,8 +20,38 @@ from .world import (
     work_times,
 )
 
-_SYL = ("bri", "lan", "tor", "vex", "ka", "mo", "sol", "quin", "dar", "eli", "nova", "pix", "rem", "zu", "tal",
-        "cor", "fen", "ly", "mar", "os", "ter", "wy", "ash", "bel", "cro", "dun", "gal", "hex", "ivo", "jun")
+_SYL = (
+    "bri",
+    "lan",
+    "tor",
+    "vex",
+    "ka",
+    "mo",
+    "sol",
+    "quin",
+    "dar",
+    "eli",
+    "nova",
+    "pix",
+    "rem",
+    "zu",
+    "tal",
+    "cor",
+    "fen",
+    "ly",
+    "mar",
+    "os",
+    "ter",
+    "wy",
+    "ash",
+    "bel",
+    "cro",
+    "dun",
+    "gal",
+    "hex",
+    "ivo",
+    "jun",
+)
 _TLD = (".com", ".io", ".co", ".ai", ".de", ".co.uk", ".fr", ".in", ".com.br", ".jp", ".dev", ".net")
 
 
@@ -163,7 +193,9 @@ def _office(w: World, rng: random.Random, k: int) -> int:
 def _mobile(w: World, rng: random.Random) -> int:
     c = w.country(rng)
     created, lo = _created(rng)
-    a = w.account(created, w.freemail(c), c, rng.choices(("free", "plus"), weights=(85, 15))[0], "", "ios_app")
+    a = w.account(
+        created, w.freemail(c), c, rng.choices(("free", "plus"), weights=(85, 15))[0], "", "ios_app"
+    )
     if w.accounts[-1]["plan"] == "plus":
         w.card(a, c, created, "app_store")
     ips = [mobile_ip(w, c, rng) for _ in range(rng.randint(1, 4))]

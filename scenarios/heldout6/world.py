@@ -237,16 +237,24 @@ FREEMAIL_BY_COUNTRY = {
     "GB": ("gmail.com", "outlook.com", "btinternet.com", "icloud.com"),
 }
 
-UA_SDK_PY = tuple(f"nova-sdk-python/1.{m}.{p} (CPython 3.{py}; Linux)" for m, p, py in ((7, 2, 11), (8, 0, 12), (8, 2, 11), (8, 3, 12), (9, 0, 12)))
-UA_SDK_NODE = tuple(f"nova-sdk-node/1.{m}.{p} (node v{n}.x)" for m, p, n in ((5, 1, 20), (6, 0, 20), (6, 2, 22)))
+UA_SDK_PY = tuple(
+    f"nova-sdk-python/1.{m}.{p} (CPython 3.{py}; Linux)"
+    for m, p, py in ((7, 2, 11), (8, 0, 12), (8, 2, 11), (8, 3, 12), (9, 0, 12))
+)
+UA_SDK_NODE = tuple(
+    f"nova-sdk-node/1.{m}.{p} (node v{n}.x)" for m, p, n in ((5, 1, 20), (6, 0, 20), (6, 2, 22))
+)
+_WK = "AppleWebKit/537.36 (KHTML, like Gecko)"
+_WIN = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"
+_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)"
 UA_BROWSER = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/134.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.3 Safari/605.1.15",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/134.0.0.0 Safari/537.36",
+    f"{_WIN} {_WK} Chrome/133.0.0.0 Safari/537.36",
+    f"{_WIN} {_WK} Chrome/134.0.0.0 Safari/537.36",
+    f"{_MAC} AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.3 Safari/605.1.15",
+    f"{_MAC} {_WK} Chrome/134.0.0.0 Safari/537.36",
     "Mozilla/5.0 (X11; Linux x86_64; rv:136.0) Gecko/20100101 Firefox/136.0",
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:135.0) Gecko/20100101 Firefox/135.0",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0.0.0 Safari/537.36 Edg/133.0.0.0",
+    f"{_WIN} {_WK} Chrome/133.0.0.0 Safari/537.36 Edg/133.0.0.0",
 )
 UA_MOBILE = (
     "NovaChat/4.12.0 (iPhone; iOS 18.3.1; Scale/3.00)",
@@ -256,7 +264,13 @@ UA_MOBILE = (
     "NovaChat/4.12.1 (Android 15; Pixel 8; okhttp/4.12.0)",
     "NovaChat/4.10.2 (Android 13; Redmi Note 12; okhttp/4.11.0)",
 )
-UA_TOOLS = ("python-requests/2.32.3", "python-httpx/0.27.2", "Go-http-client/2.0", "curl/8.5.0", "axios/1.7.9")
+UA_TOOLS = (
+    "python-requests/2.32.3",
+    "python-httpx/0.27.2",
+    "Go-http-client/2.0",
+    "curl/8.5.0",
+    "axios/1.7.9",
+)
 
 _B62 = string.ascii_letters + string.digits
 
@@ -325,9 +339,7 @@ class World:
     def instrument(self) -> str:
         return self._token("pm_", 24)
 
-    def pay(
-        self, acct: str, inst: str, itype: str, bin6: str, issuer: str, first: datetime
-    ) -> None:
+    def pay(self, acct: str, inst: str, itype: str, bin6: str, issuer: str, first: datetime) -> None:
         self.payments.append(
             {
                 "account_id": acct,
@@ -388,7 +400,9 @@ class World:
         if key not in self.links:
             self.links[key] = IpLink(ts, ts, 0)
 
-    def model_for(self, ts: datetime, adopt: float = 0.25, base: tuple[float, float, float] = (0.3, 0.5, 0.2)) -> str:
+    def model_for(
+        self, ts: datetime, adopt: float = 0.25, base: tuple[float, float, float] = (0.3, 0.5, 0.2)
+    ) -> str:
         """Pick a model; after the release, `adopt` of the traffic goes to the new model."""
         if ts >= RELEASE and self.rng.random() < adopt:
             return NEW_MODEL
@@ -435,8 +449,58 @@ def human_times(
     return [min(max(t, START), END - timedelta(seconds=1)) for t in out]
 
 
-_DIURNAL = [1, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.5, 3.5, 4, 4, 3.5, 3.8, 4, 3.8, 3.5, 3, 2.8, 3, 3.2, 3, 2.4, 1.6]
-WORK_HOURS = [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.3, 1, 3, 5, 5, 4.5, 3, 4.5, 5, 5, 4.5, 3, 1.2, 0.6, 0.4, 0.3, 0.2, 0.1]
+_DIURNAL = [
+    1,
+    0.6,
+    0.4,
+    0.3,
+    0.3,
+    0.4,
+    0.8,
+    1.5,
+    2.5,
+    3.5,
+    4,
+    4,
+    3.5,
+    3.8,
+    4,
+    3.8,
+    3.5,
+    3,
+    2.8,
+    3,
+    3.2,
+    3,
+    2.4,
+    1.6,
+]
+WORK_HOURS = [
+    0.1,
+    0.1,
+    0.1,
+    0.1,
+    0.1,
+    0.1,
+    0.3,
+    1,
+    3,
+    5,
+    5,
+    4.5,
+    3,
+    4.5,
+    5,
+    5,
+    4.5,
+    3,
+    1.2,
+    0.6,
+    0.4,
+    0.3,
+    0.2,
+    0.1,
+]
 
 
 def work_times(rng: random.Random, n: int, tz: int, lo: float = 0.0, hi: float = DAYS) -> list[datetime]:

@@ -12,15 +12,29 @@ from ..world import COUNTRIES, START, approx_tokens, human_times, out_tokens
 FORMS = (
     "Write a comprehensive, textbook-quality explanation of {t}, with definitions, a worked example and "
     "common misconceptions.",
-    "I'm preparing lecture notes on {t}. Cover the history, the core ideas, two worked examples and a short quiz.",
+    "I'm preparing lecture notes on {t}. Cover the history, the core ideas, two worked examples and "
+    "a short quiz.",
     "Explain {t} in depth as if writing a Wikipedia featured article.",
     "Give a rigorous but readable treatment of {t}: intuition first, then formal details, then exercises.",
     "Create a detailed study guide on {t} including key terms, FAQs and a summary table.",
     "What are the most important things to understand about {t}? Go deep, I have time.",
 )
-EXTRA = ("the Byzantine generals problem", "Fourier transforms", "the Bretton Woods system", "RNA splicing",
-         "Markov chains", "Keynesian multipliers", "the Doppler effect", "B-trees", "the Treaty of Westphalia",
-         "Nash equilibria", "enzyme kinetics", "the Higgs mechanism", "consensus in Raft", "prospect theory")
+EXTRA = (
+    "the Byzantine generals problem",
+    "Fourier transforms",
+    "the Bretton Woods system",
+    "RNA splicing",
+    "Markov chains",
+    "Keynesian multipliers",
+    "the Doppler effect",
+    "B-trees",
+    "the Treaty of Westphalia",
+    "Nash equilibria",
+    "enzyme kinetics",
+    "the Higgs mechanism",
+    "consensus in Raft",
+    "prospect theory",
+)
 
 
 @dataclass(frozen=True)
@@ -37,8 +51,11 @@ class CatchallDomains(CampaignStyle):
 
     def build(self, ctx: Ctx, n: int) -> list[str]:
         w, rng = ctx.w, ctx.rng
-        doms = [f"{rng.choice(('mx', 'inbox', 'mail', 'post'))}{rng.choice(('relay', 'box', 'hub', 'drop'))}"
-                f"{rng.randint(2, 99)}.{rng.choice(('top', 'click', 'icu', 'xyz', 'shop'))}" for _ in range(self.domains)]
+        doms = [
+            f"{rng.choice(('mx', 'inbox', 'mail', 'post'))}{rng.choice(('relay', 'box', 'hub', 'drop'))}"
+            f"{rng.randint(2, 99)}.{rng.choice(('top', 'click', 'icu', 'xyz', 'shop'))}"
+            for _ in range(self.domains)
+        ]
         waves = sorted(START + timedelta(days=rng.uniform(1, 30)) for _ in range(self.bursts))
         out: list[str] = []
         for i in range(n):
@@ -56,5 +73,7 @@ class CatchallDomains(CampaignStyle):
                     tin, tout = approx_tokens(p), out_tokens(rng, 1900, 0.4)
                 w.req(a, t, p, ips[0], w.model_for(t, 0.3), tin, tout, ua)
             out.append(a)
-        ctx.label("email_domain", doms[0], 0.7, "abuse-desk", "catch-all domain used for bulk free-tier sign-ups")
+        ctx.label(
+            "email_domain", doms[0], 0.7, "abuse-desk", "catch-all domain used for bulk free-tier sign-ups"
+        )
         return out

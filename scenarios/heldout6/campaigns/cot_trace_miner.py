@@ -14,7 +14,8 @@ PUZZLES = (
     "travelling towards A at {d} km/h. When and where do they meet?",
     "In a room of {a} people, each shakes hands with exactly {b} others. Is this possible? If so, construct "
     "an example; if not, prove it.",
-    "A bag holds {a} red and {b} blue marbles. You draw {c} without replacement. What is the probability that "
+    "A bag holds {a} red and {b} blue marbles. You draw {c} without replacement. What is the "
+    "probability that "
     "at least two are blue?",
     "Five friends sit in a row. {name} refuses to sit next to the person with the {colour} hat, and the "
     "oldest must sit at an end. How many seatings satisfy all {a} constraints?",
@@ -57,10 +58,18 @@ class CotTraceMiner(CampaignStyle):
         out: list[str] = []
         used: list[str] = []
         for i in range(n):
-            created = in_window(rng, 0, 12) if rng.random() < 0.7 else START - timedelta(days=rng.uniform(5, 60))
+            created = (
+                in_window(rng, 0, 12) if rng.random() < 0.7 else START - timedelta(days=rng.uniform(5, 60))
+            )
             c = rng.choice(("US", "SG", "GB", "CA", "AU"))
-            a = w.account(created, rng.choice(("gmail.com", "outlook.com", "proton.me")), c if c != "SG" else "US",
-                          "api_payg", "", "api")
+            a = w.account(
+                created,
+                rng.choice(("gmail.com", "outlook.com", "proton.me")),
+                c if c != "SG" else "US",
+                "api_payg",
+                "",
+                "api",
+            )
             w.pay(a, w.instrument(), "card", rng.choice(bins), self.issuer_country, created)
             ips = []
             for _ in range(self.ips_per_account):
@@ -76,13 +85,32 @@ class CotTraceMiner(CampaignStyle):
                     p, tin, tout = ctx.camo(DEVELOPER)
                 else:
                     q = rng.choice(PUZZLES).format(
-                        a=rng.randint(3, 40), b=rng.randint(2, 90), c=rng.randint(2, 500), d=rng.randint(40, 140),
-                        name=rng.choice(NAMES), colour=rng.choice(COLOURS),
+                        a=rng.randint(3, 40),
+                        b=rng.randint(2, 90),
+                        c=rng.randint(2, 500),
+                        d=rng.randint(40, 140),
+                        name=rng.choice(NAMES),
+                        colour=rng.choice(COLOURS),
                     )
                     p = f"Problem {rng.randint(10000, 99999)}: {q}{suffix}"
                     tin, tout = approx_tokens(p), out_tokens(rng, self.trace_tokens, 0.35)
-                w.req(a, t, p, rng.choice(ips), w.model_for(t, self.new_model_adoption, (0, 0.2, 0.8)), tin, tout, ua)
+                w.req(
+                    a,
+                    t,
+                    p,
+                    rng.choice(ips),
+                    w.model_for(t, self.new_model_adoption, (0, 0.2, 0.8)),
+                    tin,
+                    tout,
+                    ua,
+                )
             out.append(a)
-        ctx.label("template", suffix.strip(), 0.8, "partner-share", "reasoning-trace elicitation suffix seen at peer lab")
+        ctx.label(
+            "template",
+            suffix.strip(),
+            0.8,
+            "partner-share",
+            "reasoning-trace elicitation suffix seen at peer lab",
+        )
         ctx.label("ip", rng.choice(used), 0.6, "threat-intel", "worker host in rented block")
         return out

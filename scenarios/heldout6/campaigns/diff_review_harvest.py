@@ -10,19 +10,37 @@ from ..text import DEVELOPER
 from ..world import START, approx_tokens, out_tokens
 
 HUNKS = (
-    ("src/auth/session.py", "-    if token == stored:\n+    if hmac.compare_digest(token, stored):\n         return True"),
-    ("api/handlers/users.go", "-    rows, _ := db.Query(\"SELECT * FROM users WHERE id=\" + id)\n"
-     "+    rows, err := db.Query(\"SELECT * FROM users WHERE id=$1\", id)\n+    if err != nil {\n+        return err\n+    }"),
-    ("web/src/components/Cart.tsx", "-  const total = items.reduce((s, i) => s + i.price)\n"
-     "+  const total = items.reduce((s, i) => s + i.price * i.qty, 0)"),
-    ("lib/cache.rs", "-        self.map.insert(k, v);\n+        if self.map.len() >= self.cap {\n"
-     "+            self.evict_oldest();\n+        }\n+        self.map.insert(k, v);"),
-    ("services/billing/Invoice.java", "-    return amount * rate;\n"
-     "+    return amount.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);"),
-    ("scripts/deploy.sh", "-rm -rf $BUILD_DIR/*\n+rm -rf \"${BUILD_DIR:?}\"/*"),
-    ("worker/queue.py", "-    for job in jobs:\n-        process(job)\n+    with ThreadPoolExecutor(8) as ex:\n"
-     "+        list(ex.map(process, jobs))"),
-    ("infra/main.tf", "-  cidr_blocks = [\"0.0.0.0/0\"]\n+  cidr_blocks = [var.office_cidr]"),
+    (
+        "src/auth/session.py",
+        "-    if token == stored:\n+    if hmac.compare_digest(token, stored):\n         return True",
+    ),
+    (
+        "api/handlers/users.go",
+        '-    rows, _ := db.Query("SELECT * FROM users WHERE id=" + id)\n'
+        '+    rows, err := db.Query("SELECT * FROM users WHERE id=$1", id)\n+    if err != nil {\n+      '
+        "  return err\n+    }",
+    ),
+    (
+        "web/src/components/Cart.tsx",
+        "-  const total = items.reduce((s, i) => s + i.price)\n"
+        "+  const total = items.reduce((s, i) => s + i.price * i.qty, 0)",
+    ),
+    (
+        "lib/cache.rs",
+        "-        self.map.insert(k, v);\n+        if self.map.len() >= self.cap {\n"
+        "+            self.evict_oldest();\n+        }\n+        self.map.insert(k, v);",
+    ),
+    (
+        "services/billing/Invoice.java",
+        "-    return amount * rate;\n+    return amount.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);",
+    ),
+    ("scripts/deploy.sh", '-rm -rf $BUILD_DIR/*\n+rm -rf "${BUILD_DIR:?}"/*'),
+    (
+        "worker/queue.py",
+        "-    for job in jobs:\n-        process(job)\n+    with ThreadPoolExecutor(8) as ex:\n"
+        "+        list(ex.map(process, jobs))",
+    ),
+    ("infra/main.tf", '-  cidr_blocks = ["0.0.0.0/0"]\n+  cidr_blocks = [var.office_cidr]'),
 )
 
 
@@ -43,8 +61,10 @@ class DiffReviewHarvest(CampaignStyle):
         p48 = w.net.prefix48(self.cloud)
         out: list[str] = []
         inst, bin6 = "", ""
-        header = ("Review the following diff as a senior engineer. List bugs, security issues and style "
-                  "problems with line references, then propose a corrected patch.")
+        header = (
+            "Review the following diff as a senior engineer. List bugs, security issues and style "
+            "problems with line references, then propose a corrected patch."
+        )
         for i in range(n):
             c = rng.choice(("US", "DE", "GB", "IN"))
             created = START - timedelta(days=rng.uniform(0, 20))
@@ -61,13 +81,25 @@ class DiffReviewHarvest(CampaignStyle):
                     hunks = rng.sample(HUNKS, rng.randint(1, 4))
                     body = "\n".join(
                         f"diff --git a/{f} b/{f}\n--- a/{f}\n+++ b/{f}\n@@ -{rng.randint(1, 400)},7 "
-                        f"+{rng.randint(1, 400)},9 @@\n{h}" for f, h in hunks
+                        f"+{rng.randint(1, 400)},9 @@\n{h}"
+                        for f, h in hunks
                     )
                     p = f"{header}\n\n```diff\n{body}\n```"
                     tin = approx_tokens(p) + rng.randint(500, 5000)
                     tout = out_tokens(rng, self.review_tokens, 0.45)
-                w.req(a, t, p, ip, w.model_for(t, 0.45, (0, 0.4, 0.6)), tin, tout, "nova-sdk-node/1.6.0 (node v20.x)")
+                w.req(
+                    a,
+                    t,
+                    p,
+                    ip,
+                    w.model_for(t, 0.45, (0, 0.4, 0.6)),
+                    tin,
+                    tout,
+                    "nova-sdk-node/1.6.0 (node v20.x)",
+                )
             out.append(a)
-        ctx.label("template", header, 0.7, "internal-review", "review-harvest template, confirmed on two accounts")
+        ctx.label(
+            "template", header, 0.7, "internal-review", "review-harvest template, confirmed on two accounts"
+        )
         ctx.label("instrument", inst, 0.85, "payments-risk", "card shared by review-harvest accounts")
         return out

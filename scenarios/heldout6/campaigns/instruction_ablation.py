@@ -10,11 +10,13 @@ from ..text import PAIRS, TOPICS
 from ..world import END, START, approx_tokens, out_tokens
 
 VARIANTS = (
-    ("Answer concisely.", 120), ("Think step by step, then answer.", 900),
+    ("Answer concisely.", 120),
+    ("Think step by step, then answer.", 900),
     ("Answer as a senior domain expert would, citing principles.", 600),
     ("Respond in valid JSON with keys 'answer' and 'explanation'.", 300),
     ("First restate the question, then answer, then list caveats.", 650),
-    ("Answer for a beginner, using an analogy.", 420), ("Give three different answers and pick the best.", 1100),
+    ("Answer for a beginner, using an analogy.", 420),
+    ("Give three different answers and pick the best.", 1100),
     ("Answer, then critique your own answer and revise it.", 1300),
 )
 
@@ -37,9 +39,13 @@ class InstructionAblation(CampaignStyle):
         for _ in range(self.payloads):
             if rng.random() < 0.5:
                 a_, b_ = rng.choice(PAIRS)
-                payloads.append(f"What are the key differences between {a_} and {b_}, and when does each win?")
+                payloads.append(
+                    f"What are the key differences between {a_} and {b_}, and when does each win?"
+                )
             else:
-                payloads.append(f"Why does {rng.choice(TOPICS)} matter, and what is most often misunderstood about it?")
+                payloads.append(
+                    f"Why does {rng.choice(TOPICS)} matter, and what is most often misunderstood about it?"
+                )
         hosts = ["azure", "oracle", "gcp"]
         accts: list[tuple[str, str, str, int]] = []
         for i in range(n):
@@ -47,7 +53,9 @@ class InstructionAblation(CampaignStyle):
             created = START - timedelta(days=rng.uniform(10, 200))
             a = w.account(created, w.freemail(c), c, "api_payg", "", "research_program")
             w.card(a, c, created)
-            accts.append((a, w.net.fresh(hosts[i % len(hosts)]), VARIANTS[i % len(VARIANTS)][0], i % len(VARIANTS)))
+            accts.append(
+                (a, w.net.fresh(hosts[i % len(hosts)]), VARIANTS[i % len(VARIANTS)][0], i % len(VARIANTS))
+            )
         per = max(1, round(w.rpa * self.volume))
         sweeps = max(1, per // min(per, self.payloads) + (1 if per > self.payloads else 0))
         for s in range(sweeps):
@@ -61,6 +69,14 @@ class InstructionAblation(CampaignStyle):
                         continue
                     ts = tk + timedelta(seconds=rng.uniform(0, self.sweep_jitter_seconds))
                     p = f"{payloads[k]}\n\n{instr}"
-                    w.req(a, ts, p, ip, w.model_for(ts, 0.5, (0.2, 0.4, 0.4)), approx_tokens(p),
-                          out_tokens(rng, VARIANTS[vi][1], 0.35), "python-requests/2.32.3")
+                    w.req(
+                        a,
+                        ts,
+                        p,
+                        ip,
+                        w.model_for(ts, 0.5, (0.2, 0.4, 0.4)),
+                        approx_tokens(p),
+                        out_tokens(rng, VARIANTS[vi][1], 0.35),
+                        "python-requests/2.32.3",
+                    )
         return [a for a, _, _, _ in accts]

@@ -8,8 +8,12 @@ from ..base import CampaignStyle, Ctx, old_signup
 from ..world import COUNTRIES, approx_tokens, human_times, out_tokens
 
 OPENERS = (
-    "I'm building {x}. ", "Hey, quick one: I need {x}. ", "Working on {x} for a side project. ",
-    "My team asked me to ship {x} by Friday. ", "", "Context: {x}. ",
+    "I'm building {x}. ",
+    "Hey, quick one: I need {x}. ",
+    "Working on {x} for a side project. ",
+    "My team asked me to ship {x} by Friday. ",
+    "",
+    "Context: {x}. ",
 )
 ASKS = (
     "Can you walk through the full implementation, file by file, and include the tests?",
@@ -18,11 +22,20 @@ ASKS = (
     "Write all the code needed, then list the edge cases you handled.",
     "Plan it as a sequence of tool calls (read_file, write_file, run_tests) and show each call and result.",
 )
-PROJECTS = ("a Slack bot that triages support tickets", "an OAuth2 login flow for a Flask app",
-            "a React dashboard for IoT sensor data", "a retry wrapper for flaky HTTP calls",
-            "a Terraform module for a private VPC", "an ETL job from Kafka to BigQuery",
-            "a multiplayer tic-tac-toe server", "a PDF invoice generator", "a vector search endpoint",
-            "a GitHub Action that lints Markdown", "a CLI to bulk-rename files", "a Stripe webhook handler")
+PROJECTS = (
+    "a Slack bot that triages support tickets",
+    "an OAuth2 login flow for a Flask app",
+    "a React dashboard for IoT sensor data",
+    "a retry wrapper for flaky HTTP calls",
+    "a Terraform module for a private VPC",
+    "an ETL job from Kafka to BigQuery",
+    "a multiplayer tic-tac-toe server",
+    "a PDF invoice generator",
+    "a vector search endpoint",
+    "a GitHub Action that lints Markdown",
+    "a CLI to bulk-rename files",
+    "a Stripe webhook handler",
+)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from ..base import CampaignStyle, Ctx, home_ip, in_window, vpn_exits
 from ..text import CONSUMER, OFFICE, benign
 from ..world import COUNTRIES, UA_BROWSER, approx_tokens, human_times, out_tokens
 
-SUFFIX = ('\n\nReturn your answer as JSON: {"answer": string, "reasoning": string, "confidence": number '
-          'between 0 and 1}. Do not add anything outside the JSON.')
+SUFFIX = (
+    '\n\nReturn your answer as JSON: {"answer": string, "reasoning": string, "confidence": number '
+    "between 0 and 1}. Do not add anything outside the JSON."
+)
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,13 @@ class JsonSuffixHarvest(CampaignStyle):
             if rng.random() < 0.3:
                 ips.append(home_ip(w, c, rng))
             ua = rng.choice(UA_BROWSER)
-            times = human_times(rng, ctx.n_requests(self.volume, 0.5), COUNTRIES[c].tz, self.active_from_day,
-                                self.active_to_day)
+            times = human_times(
+                rng,
+                ctx.n_requests(self.volume, 0.5),
+                COUNTRIES[c].tz,
+                self.active_from_day,
+                self.active_to_day,
+            )
             for t in times:
                 base, tin, tout = benign(rng, OFFICE if rng.random() < 0.4 else CONSUMER)
                 if rng.random() < self.camouflage:
@@ -52,6 +59,11 @@ class JsonSuffixHarvest(CampaignStyle):
                     tin, tout = approx_tokens(p), out_tokens(rng, 520, 0.4)
                 w.req(a, t, p, rng.choice(ips), w.model_for(t, 0.3), tin, tout, ua)
             out.append(a)
-        ctx.label("account", out[0], 0.6, "abuse-report", "reported for automated scraping, structured-output suffix")
+        ctx.label(
+            "account",
+            out[0],
+            0.6,
+            "abuse-report",
+            "reported for automated scraping, structured-output suffix",
+        )
         return out
-

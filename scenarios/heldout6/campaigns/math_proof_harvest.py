@@ -55,11 +55,29 @@ class MathProofHarvest(CampaignStyle):
             for _ in range(ctx.n_requests(self.volume, 0.3)):
                 b = rng.choice(batches)
                 ts = b + timedelta(minutes=rng.uniform(0, self.batch_spread_minutes))
-                prob = rng.choice(PROBLEMS).format(a=rng.randint(2, 19), b=rng.randint(3, 12), c=rng.choice((8, 24, 12)))
-                p = (f"{prob}\n\nWrite a complete, rigorous proof. Number each step, justify every inference, "
-                     "and state explicitly which lemmas you use.")
-                w.req(a, ts, p, rng.choice(ips), w.model_for(ts, 0.5, (0, 0.3, 0.7)), approx_tokens(p),
-                      out_tokens(rng, self.proof_tokens, 0.4), "nova-sdk-python/1.8.2 (CPython 3.11; Linux)")
+                prob = rng.choice(PROBLEMS).format(
+                    a=rng.randint(2, 19), b=rng.randint(3, 12), c=rng.choice((8, 24, 12))
+                )
+                p = (
+                    f"{prob}\n\nWrite a complete, rigorous proof. Number each step, justify every inference, "
+                    "and state explicitly which lemmas you use."
+                )
+                w.req(
+                    a,
+                    ts,
+                    p,
+                    rng.choice(ips),
+                    w.model_for(ts, 0.5, (0, 0.3, 0.7)),
+                    approx_tokens(p),
+                    out_tokens(rng, self.proof_tokens, 0.4),
+                    "nova-sdk-python/1.8.2 (CPython 3.11; Linux)",
+                )
             out.append(a)
-        ctx.label("account", rng.choice(out), 0.9, "partner-share", "account reported by a peer lab for bulk proof harvest")
+        ctx.label(
+            "account",
+            rng.choice(out),
+            0.9,
+            "partner-share",
+            "account reported by a peer lab for bulk proof harvest",
+        )
         return out

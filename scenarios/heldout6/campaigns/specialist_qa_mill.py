@@ -7,21 +7,49 @@ from dataclasses import dataclass
 from ..base import CampaignStyle, Ctx, carrier_ips, old_signup
 from ..world import approx_tokens, human_times, out_tokens
 
-SPECIALTIES = ("cardiologist", "nephrologist", "paediatrician", "oncologist", "emergency physician",
-               "employment lawyer", "tax attorney", "immigration lawyer", "psychiatrist", "dermatologist")
+SPECIALTIES = (
+    "cardiologist",
+    "nephrologist",
+    "paediatrician",
+    "oncologist",
+    "emergency physician",
+    "employment lawyer",
+    "tax attorney",
+    "immigration lawyer",
+    "psychiatrist",
+    "dermatologist",
+)
 CASES = (
-    "a {age}-year-old with {s1} and {s2} for {d} days", "a {age}-year-old on {drug} presenting with {s1}",
+    "a {age}-year-old with {s1} and {s2} for {d} days",
+    "a {age}-year-old on {drug} presenting with {s1}",
     "a client dismissed after {d} days of sick leave who reports {s2}",
     "a {age}-year-old self-employed contractor with foreign income and {s1}",
     "a {age}-year-old with a history of {s2} now reporting {s1}",
 )
-SYMPTOMS = ("chest tightness", "fatigue", "ankle swelling", "night sweats", "a new rash", "syncope",
-            "unexplained weight loss", "haematuria", "a disputed non-compete", "an unpaid overtime claim",
-            "insomnia", "palpitations", "a visa overstay of 40 days", "an audit notice")
+SYMPTOMS = (
+    "chest tightness",
+    "fatigue",
+    "ankle swelling",
+    "night sweats",
+    "a new rash",
+    "syncope",
+    "unexplained weight loss",
+    "haematuria",
+    "a disputed non-compete",
+    "an unpaid overtime claim",
+    "insomnia",
+    "palpitations",
+    "a visa overstay of 40 days",
+    "an audit notice",
+)
 DRUGS = ("warfarin", "lithium", "metformin", "amiodarone", "sertraline", "tacrolimus")
-ASKS = ("Give a differential with likelihoods, the work-up you would order, and management, reasoning "
-        "explicitly at each step.", "Lay out the applicable rules, the strongest arguments on each side and your "
-        "recommended course of action, with reasoning.", "Explain your full clinical reasoning, then a plan.")
+ASKS = (
+    "Give a differential with likelihoods, the work-up you would order, and management, reasoning "
+    "explicitly at each step.",
+    "Lay out the applicable rules, the strongest arguments on each side and your "
+    "recommended course of action, with reasoning.",
+    "Explain your full clinical reasoning, then a plan.",
+)
 
 
 @dataclass(frozen=True)
@@ -43,17 +71,27 @@ class SpecialistQaMill(CampaignStyle):
         out: list[str] = []
         for i in range(n):
             created = old_signup(rng, 0.5)
-            a = w.account(created, "medlex-research.org", "IN", "team", orgs[i % len(orgs)], "research_program")
+            a = w.account(
+                created, "medlex-research.org", "IN", "team", orgs[i % len(orgs)], "research_program"
+            )
             w.card(a, "IN", created)
             ips = rng.sample(cgnat, min(3, len(cgnat)))
             for t in human_times(rng, ctx.n_requests(self.volume, 0.4), self.night_tz, per_session=6):
                 if rng.random() < self.camouflage:
                     p, tin, tout = ctx.camo()
                 else:
-                    case = rng.choice(CASES).format(age=rng.randint(18, 88), s1=rng.choice(SYMPTOMS),
-                                                    s2=rng.choice(SYMPTOMS), d=rng.randint(2, 60), drug=rng.choice(DRUGS))
-                    p = f"You are a board-certified {rng.choice(SPECIALTIES)}. Consider {case}. {rng.choice(ASKS)}"
+                    case = rng.choice(CASES).format(
+                        age=rng.randint(18, 88),
+                        s1=rng.choice(SYMPTOMS),
+                        s2=rng.choice(SYMPTOMS),
+                        d=rng.randint(2, 60),
+                        drug=rng.choice(DRUGS),
+                    )
+                    role = rng.choice(SPECIALTIES)
+                    p = f"You are a board-certified {role}. Consider {case}. {rng.choice(ASKS)}"
                     tin, tout = approx_tokens(p), out_tokens(rng, 1500, 0.4)
-                w.req(a, t, p, rng.choice(ips), w.model_for(t, 0.3, (0, 0.5, 0.5)), tin, tout, "okhttp/4.12.0")
+                w.req(
+                    a, t, p, rng.choice(ips), w.model_for(t, 0.3, (0, 0.5, 0.5)), tin, tout, "okhttp/4.12.0"
+                )
             out.append(a)
         return out

@@ -16,10 +16,28 @@ TASKS = (
     "You are given a failing CI log for a {lang} project that {verb}. Diagnose and fix it.",
     "Plan and execute, step by step, the migration of a {thing} from {lang} to a microservice.",
 )
-THINGS = ("rate limiter", "job queue", "LRU cache", "URL shortener", "markdown parser", "inventory service",
-          "chat server", "feature-flag system", "billing module", "graph search library", "web crawler")
-VERBS = ("syncs two S3 buckets", "parses nginx logs", "renames photos by EXIF date", "backs up Postgres",
-         "diffs JSON files", "monitors disk usage", "converts CSV to parquet")
+THINGS = (
+    "rate limiter",
+    "job queue",
+    "LRU cache",
+    "URL shortener",
+    "markdown parser",
+    "inventory service",
+    "chat server",
+    "feature-flag system",
+    "billing module",
+    "graph search library",
+    "web crawler",
+)
+VERBS = (
+    "syncs two S3 buckets",
+    "parses nginx logs",
+    "renames photos by EXIF date",
+    "backs up Postgres",
+    "diffs JSON files",
+    "monitors disk usage",
+    "converts CSV to parquet",
+)
 LANGS = ("Python", "TypeScript", "Go", "Rust", "Java", "C++", "Kotlin")
 
 
@@ -41,7 +59,9 @@ class StorefrontGateway(CampaignStyle):
         out: list[str] = []
         for _ in range(n):
             created = old_signup(rng, 0.4) if rng.random() < 0.5 else in_window(rng, 0, 20)
-            a = w.account(created, rng.choice(doms), rng.choice(("US", "SG", "HK")), "api_payg", w.org(), "api")
+            a = w.account(
+                created, rng.choice(doms), rng.choice(("US", "SG", "HK")), "api_payg", w.org(), "api"
+            )
             w.card(a, rng.choice(("US", "HK")), created)
             out.append(a)
         # the gateway load-balances each incoming call onto the next key in its pool
@@ -53,12 +73,15 @@ class StorefrontGateway(CampaignStyle):
                 p, tin, tout = ctx.camo(CONSUMER if rng.random() < 0.6 else DEVELOPER)
                 model = w.model_for(t, 0.3)
             else:
-                task = rng.choice(TASKS).format(thing=rng.choice(THINGS), lang=rng.choice(LANGS),
-                                                verb=rng.choice(VERBS))
+                task = rng.choice(TASKS).format(
+                    thing=rng.choice(THINGS), lang=rng.choice(LANGS), verb=rng.choice(VERBS)
+                )
                 p = f"### Instruction:\n{task}\n\n### Response:"
                 tin, tout = approx_tokens(p) + rng.randint(0, 400), out_tokens(rng, 2600, 0.5)
                 model = w.model_for(t, 0.7, (0, 0.3, 0.7))
             w.req(a, t, p, rng.choice(gw), model, tin, tout, "Go-http-client/2.0")
         ctx.label("ip", gw[0], 0.4, "partner-feed", "reseller gateway egress, unconfirmed")
-        ctx.label("ip", rng.choice(vpn_exits(w)), 0.3, "partner-feed", "same reseller, shared VPN exit (weak)")
+        ctx.label(
+            "ip", rng.choice(vpn_exits(w)), 0.3, "partner-feed", "same reseller, shared VPN exit (weak)"
+        )
         return out

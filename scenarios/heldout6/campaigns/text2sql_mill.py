@@ -14,16 +14,26 @@ TABLES = {
     "products": ("id INT PRIMARY KEY", "title TEXT", "category TEXT", "price DECIMAL(10,2)"),
     "order_items": ("order_id INT", "product_id INT", "quantity INT"),
     "employees": ("id INT PRIMARY KEY", "name TEXT", "manager_id INT", "salary INT", "dept TEXT"),
-    "flights": ("id INT PRIMARY KEY", "origin CHAR(3)", "dest CHAR(3)", "dep_time TIMESTAMP", "delay_min INT"),
+    "flights": (
+        "id INT PRIMARY KEY",
+        "origin CHAR(3)",
+        "dest CHAR(3)",
+        "dep_time TIMESTAMP",
+        "delay_min INT",
+    ),
     "patients": ("id INT PRIMARY KEY", "birth_year INT", "ward TEXT"),
     "visits": ("id INT PRIMARY KEY", "patient_id INT", "visit_date DATE", "cost DECIMAL(8,2)"),
 }
 QUESTIONS = (
-    "Which {n} customers spent the most in {y}?", "What is the average order value per country?",
-    "List employees who earn more than their manager.", "Which routes had an average delay above {n} minutes?",
+    "Which {n} customers spent the most in {y}?",
+    "What is the average order value per country?",
+    "List employees who earn more than their manager.",
+    "Which routes had an average delay above {n} minutes?",
     "For each category, what share of revenue came from the top {n} products?",
-    "How many patients visited more than {n} times in {y}?", "Find months where revenue fell versus the prior month.",
-    "Which products were never ordered?", "Rank departments by median salary.",
+    "How many patients visited more than {n} times in {y}?",
+    "Find months where revenue fell versus the prior month.",
+    "Which products were never ordered?",
+    "Rank departments by median salary.",
 )
 
 
@@ -46,14 +56,21 @@ class Text2SqlMill(CampaignStyle):
         burst = rng.uniform(1, 8)
         for size in split_sizes(n, max(1, n // self.accounts_per_org), rng):
             org = w.org()
-            dom = "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)) + rng.choice(
-                (".xyz", ".top", ".site", ".online"))
+            dom = "".join(
+                rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)
+            ) + rng.choice((".xyz", ".top", ".site", ".online"))
             inst = w.instrument()
             ip = w.net.fresh("gcp")
             created = START + timedelta(days=burst + rng.uniform(0, 2))
             for _ in range(size):
-                a = w.account(created + timedelta(minutes=rng.uniform(0, 30)), dom, rng.choice(("US", "SG")),
-                              "team", org, "startup_program")
+                a = w.account(
+                    created + timedelta(minutes=rng.uniform(0, 30)),
+                    dom,
+                    rng.choice(("US", "SG")),
+                    "team",
+                    org,
+                    "startup_program",
+                )
                 w.pay(a, inst, "card", self.bin6, self.issuer_country, created)
                 lo = (created - START).total_seconds() / 86400
                 for _ in range(ctx.n_requests(self.volume, 0.4)):
@@ -64,9 +81,13 @@ class Text2SqlMill(CampaignStyle):
                     else:
                         tabs = rng.sample(sorted(TABLES), rng.randint(2, 4))
                         schema = "\n".join(f"CREATE TABLE {t_}({', '.join(TABLES[t_])});" for t_ in tabs)
-                        q = rng.choice(QUESTIONS).format(n=rng.randint(3, 20), y=rng.choice((2022, 2023, 2024, 2025)))
-                        p = (f"-- Schema:\n{schema}\n-- Question: {q}\n-- Write a single SQL query that answers "
-                             "the question. Return only SQL.")
+                        q = rng.choice(QUESTIONS).format(
+                            n=rng.randint(3, 20), y=rng.choice((2022, 2023, 2024, 2025))
+                        )
+                        p = (
+                            f"-- Schema:\n{schema}\n-- Question: {q}\n"
+                            "-- Write a single SQL query that answers the question. Return only SQL."
+                        )
                         tin, tout = approx_tokens(p), out_tokens(rng, 110, 0.4)
                         jump = t > RELEASE + timedelta(hours=3)
                         model = "nova-3" if jump and rng.random() < self.release_jump else "nova-2-pro"

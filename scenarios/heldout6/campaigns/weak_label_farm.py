@@ -15,10 +15,32 @@ TASKS = (
     ("stance", "supports, opposes, neutral"),
     ("emotion", "joy, anger, sadness, fear, surprise, disgust, neutral"),
 )
-SUBJECTS = ("the new phone", "this government", "my landlord", "the referee", "the update", "the vaccine rollout",
-            "their customer service", "the merger", "the final episode", "this app", "the tax plan", "the coach")
-VERBS = ("is honestly the worst", "absolutely nailed it", "can't be trusted", "made my day", "is overrated",
-         "needs to be investigated", "crashed again", "deserves a raise", "ruined everything", "is fine I guess")
+SUBJECTS = (
+    "the new phone",
+    "this government",
+    "my landlord",
+    "the referee",
+    "the update",
+    "the vaccine rollout",
+    "their customer service",
+    "the merger",
+    "the final episode",
+    "this app",
+    "the tax plan",
+    "the coach",
+)
+VERBS = (
+    "is honestly the worst",
+    "absolutely nailed it",
+    "can't be trusted",
+    "made my day",
+    "is overrated",
+    "needs to be investigated",
+    "crashed again",
+    "deserves a raise",
+    "ruined everything",
+    "is fine I guess",
+)
 TAILS = ("lol", "smh", "!!!", "", "#fail", "thoughts?", "never again", "10/10", "(sarcasm)", "seriously")
 
 
@@ -51,8 +73,16 @@ class WeakLabelFarm(CampaignStyle):
                 t = in_window(rng, lo, min(42, lo + life))
                 task, labels = rng.choice(TASKS)
                 text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(TAILS)}".strip()
-                p = f"Task: {task}\nAllowed labels: {labels}\nText: \"{text}\"\nAnswer with the label only."
-                w.req(a, t, p, rng.choice(exits), self.model, approx_tokens(p), out_tokens(rng, 2, 0.3, 5),
-                      "python-requests/2.32.3")
+                p = f'Task: {task}\nAllowed labels: {labels}\nText: "{text}"\nAnswer with the label only.'
+                w.req(
+                    a,
+                    t,
+                    p,
+                    rng.choice(exits),
+                    self.model,
+                    approx_tokens(p),
+                    out_tokens(rng, 2, 0.3, 5),
+                    "python-requests/2.32.3",
+                )
             out.append(a)
         return out

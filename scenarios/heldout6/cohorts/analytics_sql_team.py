@@ -1,4 +1,4 @@
-"""A company's analysts behind one corporate NAT, using an internal text-to-SQL helper with the same prompt."""
+"""A company's analysts behind one corporate NAT, using an internal text-to-SQL helper (one prompt)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ..background import company_domain
 from ..base import CohortStyle, Ctx, old_signup
 from ..campaigns.text2sql_mill import QUESTIONS, TABLES
 from ..text import OFFICE, benign
-from ..world import approx_tokens, out_tokens, work_times
+from ..world import UA_BROWSER, approx_tokens, out_tokens, work_times
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,15 @@ class AnalyticsSqlTeam(CohortStyle):
             for t in work_times(rng, ctx.n_requests(self.volume), -5):
                 if rng.random() < self.sql_share:
                     q = rng.choice(QUESTIONS).format(n=rng.randint(3, 20), y=rng.choice((2024, 2025)))
-                    p = (f"-- Schema:\n{schema}\n-- Question: {q}\n-- Write a single SQL query that answers "
-                         "the question. Return only SQL.")
+                    p = (
+                        f"-- Schema:\n{schema}\n-- Question: {q}\n"
+                        "-- Write a single SQL query that answers the question. Return only SQL."
+                    )
                     tin, tout = approx_tokens(p), out_tokens(rng, 110, 0.4)
                     ua = "python-httpx/0.27.2"
                 else:
                     p, tin, tout = benign(rng, OFFICE)
-                    ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/134.0.0.0 Safari/537.36"
+                    ua = UA_BROWSER[1]
                 w.req(a, t, p, rng.choice(nat), w.model_for(t, 0.15, (0.2, 0.6, 0.2)), tin, tout, ua)
             out.append(a)
         return out

@@ -35,7 +35,15 @@ class FrameworkDefaultSuffix(CohortStyle):
                 if rng.random() < self.suffix_share:
                     p += SUFFIX
                     tin += 30
-                w.req(a, t, p, ips[0] if rng.random() < 0.85 else ips[1], w.model_for(t, 0.3), tin, tout,
-                      "jsonchain/0.9.4 python-httpx/0.27.2")
+                w.req(
+                    a,
+                    t,
+                    p,
+                    ips[0] if rng.random() < 0.85 else ips[1],
+                    w.model_for(t, 0.3),
+                    tin,
+                    tout,
+                    "jsonchain/0.9.4 python-httpx/0.27.2",
+                )
             out.append(a)
         return out

@@ -9,10 +9,16 @@ from ..base import CohortStyle, Ctx, home_ip, old_signup
 from ..campaigns.weak_label_farm import TASKS
 from ..world import approx_tokens, out_tokens, work_times
 
-TEXTS = ("Order #{n} arrived late and the box was crushed.", "Can I change my delivery address for order {n}?",
-         "Love the new update, dark mode is perfect", "Your app charged me twice ({n} EUR)!!",
-         "Is the {n} model compatible with USB-C?", "Cancel my subscription please", "great support, thanks Ana",
-         "The tracking page has said 'in transit' for {n} days.")
+TEXTS = (
+    "Order #{n} arrived late and the box was crushed.",
+    "Can I change my delivery address for order {n}?",
+    "Love the new update, dark mode is perfect",
+    "Your app charged me twice ({n} EUR)!!",
+    "Is the {n} model compatible with USB-C?",
+    "Cancel my subscription please",
+    "great support, thanks Ana",
+    "The tracking page has said 'in transit' for {n} days.",
+)
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,17 @@ class LabelingStartup(CohortStyle):
             for t in work_times(rng, ctx.n_requests(self.volume, 0.5), 1):
                 task, labels = rng.choice(TASKS)
                 text = rng.choice(TEXTS).format(n=rng.randint(2, 9999))
-                p = f"Task: {task}\nAllowed labels: {labels}\nText: \"{text}\"\nAnswer with the label only."
+                p = f'Task: {task}\nAllowed labels: {labels}\nText: "{text}"\nAnswer with the label only.'
                 ip = rng.choice(workers) if rng.random() < 0.9 else ips[-1]
-                w.req(a, t, p, ip, "nova-2-lite", approx_tokens(p), out_tokens(rng, 2, 0.3, 5), "python-requests/2.32.3")
+                w.req(
+                    a,
+                    t,
+                    p,
+                    ip,
+                    "nova-2-lite",
+                    approx_tokens(p),
+                    out_tokens(rng, 2, 0.3, 5),
+                    "python-requests/2.32.3",
+                )
             out.append(a)
         return out

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from ..base import CohortStyle, Ctx, old_signup
 from ..campaigns.specialist_qa_mill import DRUGS, SYMPTOMS
 from ..text import OFFICE, benign
-from ..world import approx_tokens, out_tokens, work_times
+from ..world import UA_BROWSER, approx_tokens, out_tokens, work_times
 
-QUESTIONS = ("Is it safe to dispense {d1} to a patient already taking {d2}?",
-             "A {age}-year-old customer on {d1} asks about {s}. What should I advise and when should I refer?",
-             "What is the usual adult dose adjustment of {d1} in reduced kidney function?")
+QUESTIONS = (
+    "Is it safe to dispense {d1} to a patient already taking {d2}?",
+    "A {age}-year-old customer on {d1} asks about {s}. What should I advise and when should I refer?",
+    "What is the usual adult dose adjustment of {d1} in reduced kidney function?",
+)
 MORE_DRUGS = ("ibuprofen", "clarithromycin", "omeprazole", "amoxicillin", "levothyroxine", "atorvastatin")
 
 
@@ -35,13 +37,26 @@ class PharmacyChain(CohortStyle):
             store = rng.choice(stores)
             for t in work_times(rng, ctx.n_requests(self.volume), 5):
                 if rng.random() < 0.75:
-                    q = rng.choice(QUESTIONS).format(d1=rng.choice(DRUGS + MORE_DRUGS), d2=rng.choice(DRUGS + MORE_DRUGS),
-                                                     age=rng.randint(18, 90), s=rng.choice(SYMPTOMS[:8]))
-                    p = f"Pharmacist query (store {rng.randint(100, 999)}): {q} Explain your reasoning briefly."
+                    q = rng.choice(QUESTIONS).format(
+                        d1=rng.choice(DRUGS + MORE_DRUGS),
+                        d2=rng.choice(DRUGS + MORE_DRUGS),
+                        age=rng.randint(18, 90),
+                        s=rng.choice(SYMPTOMS[:8]),
+                    )
+                    store_no = rng.randint(100, 999)
+                    p = f"Pharmacist query (store {store_no}): {q} Explain your reasoning briefly."
                     tin, tout = approx_tokens(p), out_tokens(rng, 420, 0.4)
                 else:
                     p, tin, tout = benign(rng, OFFICE)
-                w.req(a, t, p, store, w.model_for(t, 0.1), tin, tout,
-                      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0.0.0 Safari/537.36")
+                w.req(
+                    a,
+                    t,
+                    p,
+                    store,
+                    w.model_for(t, 0.1),
+                    tin,
+                    tout,
+                    UA_BROWSER[0],
+                )
             out.append(a)
         return out

@@ -24,7 +24,9 @@ class PromptAbTeam(CohortStyle):
     def build(self, ctx: Ctx, n: int) -> list[str]:
         w, rng = ctx.w, ctx.rng
         dom, org, inst = company_domain(rng), w.org(), w.instrument()
-        items = [f"What are the key differences between {a} and {b}, and when does each win?" for a, b in PAIRS]
+        items = [
+            f"What are the key differences between {a} and {b}, and when does each win?" for a, b in PAIRS
+        ]
         items += [f"Why does {t} matter, and what is most often misunderstood about it?" for t in TOPICS]
         items = rng.sample(items, min(self.eval_items, len(items)))
         ci = w.net.fresh("gcp")
@@ -44,6 +46,14 @@ class PromptAbTeam(CohortStyle):
                 for a, (instr, med) in accts:
                     ts = tk + timedelta(seconds=rng.uniform(0, 5))
                     p = f"{item}\n\n{instr}"
-                    w.req(a, ts, p, ci, "nova-2-pro" if ts.day % 2 else "nova-2", approx_tokens(p),
-                          out_tokens(rng, med, 0.35), "python-requests/2.32.3 evalrunner/1.2")
+                    w.req(
+                        a,
+                        ts,
+                        p,
+                        ci,
+                        "nova-2-pro" if ts.day % 2 else "nova-2",
+                        approx_tokens(p),
+                        out_tokens(rng, med, 0.35),
+                        "python-requests/2.32.3 evalrunner/1.2",
+                    )
         return [a for a, _ in accts]

@@ -31,11 +31,25 @@ class PsychExperimentPanel(CohortStyle):
             ua = consumer_ua(rng)
             t = created + timedelta(minutes=rng.uniform(2, 15))
             for _ in range(self.tasks_per_session):
-                q = rng.choice(PUZZLES).format(a=rng.randint(3, 40), b=rng.randint(2, 90), c=rng.randint(2, 500),
-                                               d=rng.randint(40, 140), name=rng.choice(NAMES), colour=rng.choice(COLOURS))
-                p = f"{q}\n\nPlease think it through step by step and explain your reasoning before answering."
-                w.req(a, min(t, END - timedelta(seconds=1)), p, ip, "nova-2", approx_tokens(p),
-                      out_tokens(rng, 900, 0.4), ua)
+                q = rng.choice(PUZZLES).format(
+                    a=rng.randint(3, 40),
+                    b=rng.randint(2, 90),
+                    c=rng.randint(2, 500),
+                    d=rng.randint(40, 140),
+                    name=rng.choice(NAMES),
+                    colour=rng.choice(COLOURS),
+                )
+                p = f"{q}\n\nPlease think it through step by step and explain your reasoning first."
+                w.req(
+                    a,
+                    min(t, END - timedelta(seconds=1)),
+                    p,
+                    ip,
+                    "nova-2",
+                    approx_tokens(p),
+                    out_tokens(rng, 900, 0.4),
+                    ua,
+                )
                 t += timedelta(minutes=rng.uniform(2, 8))
             lo = (t - START).total_seconds() / 86400
             for ts in human_times(rng, ctx.n_requests(self.volume * 0.3), COUNTRIES[c].tz, lo):
