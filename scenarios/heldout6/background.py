@@ -88,7 +88,9 @@ def populate(w: World, rng: random.Random, n: int) -> None:
     while made < n:
         kind = rng.choices(
             ("individual", "household", "team", "office", "mobile", "vpn", "dev", "dormant"),
-            weights=(38, 8, 9, 6, 16, 6, 9, 8),
+            # per event; groups are divided by their mean size so the account mix is about
+            # 36 % individuals, 8 % households, 9 % teams, 10 % offices, 16 % phones, 6 % VPN, 8 % devs
+            weights=(36, 8 / 3, 9 / 7.5, 10 / 52, 16, 6, 8, 7),
         )[0]
         left = n - made
         if kind == "individual":

@@ -81,9 +81,9 @@ def carrier_ips(w: World, asn: str) -> list[str]:
     """A carrier's CGNAT egress addresses: few addresses, thousands of subscribers each at scale."""
 
     def make() -> list[str]:
-        size = max(6, w.accounts_total // 900)
+        size = max(4, w.accounts_total // 4000)
         out: list[str] = []
-        blocks = [w.net.block(asn) for _ in range(max(1, size // 8))]
+        blocks = [w.net.block(asn) for _ in range(max(1, size // 3))]
         for i in range(size):
             out.append(w.net.host(asn, blocks[i % len(blocks)]))
         return out
@@ -97,7 +97,7 @@ def carrier_v6(w: World, asn: str) -> str:
     return w.net.host6(asn, int(w.rng.choice(p48s)))
 
 
-VPN_ASNS = ("m247", "datacamp", "packethub")
+VPN_ASNS = ("m247", "datacamp", "packethub", "proxyres")
 
 
 def vpn_exits(w: World) -> list[str]:

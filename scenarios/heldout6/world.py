@@ -434,19 +434,26 @@ def at(day: float) -> datetime:
 def human_times(
     rng: random.Random, n: int, tz: int, lo: float = 0.0, hi: float = DAYS, per_session: float = 3.0
 ) -> list[datetime]:
-    """Requests in sessions at plausible local waking hours between days lo and hi."""
+    """Requests in sessions at plausible local waking hours between days lo and hi (UTC window)."""
+    lo = min(max(lo, 0.0), DAYS - 1.0)
+    hi = min(max(hi, lo + 1.0), float(DAYS))
+    t_lo, t_hi = at(lo), at(hi)
     out: list[datetime] = []
-    hi = max(hi, lo + 0.5)
+    tries = 0
     while len(out) < n:
-        day = math.floor(rng.uniform(lo, hi))
+        tries += 1
+        day = math.floor(rng.uniform(lo - 1, hi + 1))
         local_hour = rng.choices(range(24), weights=_DIURNAL)[0] + rng.random()
         t = START + timedelta(days=day, hours=local_hour - tz)
+        if not t_lo <= t < t_hi and tries < 50 * (n + 10):
+            continue
         k = min(n - len(out), max(1, round(rng.expovariate(1 / per_session))))
         for _ in range(k):
-            out.append(t)
+            if t_lo <= t < t_hi or tries >= 50 * (n + 10):
+                out.append(min(max(t, t_lo), t_hi - timedelta(seconds=1)))
             t += timedelta(seconds=rng.uniform(20, 600))
     out.sort()
-    return [min(max(t, START), END - timedelta(seconds=1)) for t in out]
+    return out
 
 
 _DIURNAL = [
@@ -505,16 +512,24 @@ WORK_HOURS = [
 
 def work_times(rng: random.Random, n: int, tz: int, lo: float = 0.0, hi: float = DAYS) -> list[datetime]:
     """Requests on weekdays during office hours (local)."""
+    lo = min(max(lo, 0.0), DAYS - 1.0)
+    hi = min(max(hi, lo + 1.0), float(DAYS))
+    t_lo, t_hi = at(lo), at(hi)
     out: list[datetime] = []
-    hi = max(hi, lo + 1)
+    tries = 0
     while len(out) < n:
-        day = math.floor(rng.uniform(lo, hi))
+        tries += 1
+        day = math.floor(rng.uniform(lo - 1, hi + 1))
         if (START + timedelta(days=day)).weekday() >= 5 and rng.random() < 0.9:
             continue
         hour = rng.choices(range(24), weights=WORK_HOURS)[0] + rng.random()
-        out.append(START + timedelta(days=day, hours=hour - tz))
+        t = START + timedelta(days=day, hours=hour - tz)
+        if t_lo <= t < t_hi:
+            out.append(t)
+        elif tries > 50 * (n + 10):
+            out.append(min(max(t, t_lo), t_hi - timedelta(seconds=1)))
     out.sort()
-    return [min(max(t, START), END - timedelta(seconds=1)) for t in out]
+    return out
 
 
 def approx_tokens(text: str) -> int:

@@ -32,6 +32,7 @@ class InstructionAblation(CampaignStyle):
     payloads: int = 160
     sweep_gap_minutes: float = 3.0  # one payload per sweep step, fired by every account within seconds
     sweep_jitter_seconds: float = 40.0
+    sweep_days: tuple[float, ...] = (4.0, 25.0)  # the second sweep lands just after the new model's release
 
     def build(self, ctx: Ctx, n: int) -> list[str]:
         w, rng = ctx.w, ctx.rng
@@ -56,12 +57,12 @@ class InstructionAblation(CampaignStyle):
             accts.append(
                 (a, w.net.fresh(hosts[i % len(hosts)]), VARIANTS[i % len(VARIANTS)][0], i % len(VARIANTS))
             )
-        per = max(1, round(w.rpa * self.volume))
-        sweeps = max(1, per // min(per, self.payloads) + (1 if per > self.payloads else 0))
-        for s in range(sweeps):
-            t0 = in_window(rng, 1 + s * 9, 8 + s * 9)
-            for k in range(min(per, self.payloads)):
-                tk = t0 + timedelta(minutes=k * self.sweep_gap_minutes)
+        per = max(1, round(w.rpa * self.volume / len(self.sweep_days)))
+        for day in self.sweep_days:
+            t0 = in_window(rng, day, day + 1.5)
+            for k in rng.sample(range(self.payloads), min(per, self.payloads)):
+                tk = t0
+                t0 += timedelta(minutes=self.sweep_gap_minutes * rng.uniform(0.8, 1.2))
                 if tk >= END:
                     break
                 for a, ip, instr, vi in accts:
@@ -74,7 +75,7 @@ class InstructionAblation(CampaignStyle):
                         ts,
                         p,
                         ip,
-                        w.model_for(ts, 0.5, (0.2, 0.4, 0.4)),
+                        w.model_for(ts, 0.6, (0.2, 0.4, 0.4)),
                         approx_tokens(p),
                         out_tokens(rng, VARIANTS[vi][1], 0.35),
                         "python-requests/2.32.3",
