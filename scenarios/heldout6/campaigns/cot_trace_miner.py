@@ -10,7 +10,7 @@ from ..text import DEVELOPER
 from ..world import END, START, approx_tokens, out_tokens
 
 PUZZLES = (
-    "A train leaves city A at {a}:00 travelling at {b} km/h; another leaves city B, {c} km away, at {a}:30 "
+    "A train leaves city A at {h}:00 travelling at {b} km/h; another leaves city B, {c} km away, at {h}:30 "
     "travelling towards A at {d} km/h. When and where do they meet?",
     "In a room of {a} people, each shakes hands with exactly {b} others. Is this possible? If so, construct "
     "an example; if not, prove it.",
@@ -86,6 +86,7 @@ class CotTraceMiner(CampaignStyle):
                 else:
                     q = rng.choice(PUZZLES).format(
                         a=rng.randint(3, 40),
+                        h=rng.randint(5, 21),
                         b=rng.randint(2, 90),
                         c=rng.randint(2, 500),
                         d=rng.randint(40, 140),

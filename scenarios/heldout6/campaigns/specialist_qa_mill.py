@@ -7,24 +7,33 @@ from dataclasses import dataclass
 from ..base import CampaignStyle, Ctx, carrier_ips, old_signup
 from ..world import approx_tokens, human_times, out_tokens
 
-SPECIALTIES = (
+MEDICAL = (
     "cardiologist",
     "nephrologist",
     "paediatrician",
     "oncologist",
     "emergency physician",
-    "employment lawyer",
-    "tax attorney",
-    "immigration lawyer",
     "psychiatrist",
     "dermatologist",
 )
-CASES = (
+LEGAL = ("employment lawyer", "tax attorney", "immigration lawyer")
+MED_CASES = (
     "a {age}-year-old with {s1} and {s2} for {d} days",
     "a {age}-year-old on {drug} presenting with {s1}",
-    "a client dismissed after {d} days of sick leave who reports {s2}",
-    "a {age}-year-old self-employed contractor with foreign income and {s1}",
     "a {age}-year-old with a history of {s2} now reporting {s1}",
+)
+LEGAL_CASES = (
+    "a client dismissed after {d} days of sick leave who raises {l1}",
+    "a {age}-year-old self-employed contractor with foreign income facing {l1}",
+    "a small employer whose former manager brings {l1} and {l2}",
+)
+LEGAL_ISSUES = (
+    "a disputed non-compete",
+    "an unpaid overtime claim",
+    "a visa overstay of 40 days",
+    "an audit notice",
+    "a wrongful-termination claim",
+    "a late-filing penalty",
 )
 SYMPTOMS = (
     "chest tightness",
@@ -43,12 +52,14 @@ SYMPTOMS = (
     "an audit notice",
 )
 DRUGS = ("warfarin", "lithium", "metformin", "amiodarone", "sertraline", "tacrolimus")
-ASKS = (
+MED_ASKS = (
     "Give a differential with likelihoods, the work-up you would order, and management, reasoning "
     "explicitly at each step.",
+    "Explain your full clinical reasoning, then a plan.",
+)
+LEGAL_ASKS = (
     "Lay out the applicable rules, the strongest arguments on each side and your "
     "recommended course of action, with reasoning.",
-    "Explain your full clinical reasoning, then a plan.",
 )
 
 
@@ -80,15 +91,19 @@ class SpecialistQaMill(CampaignStyle):
                 if rng.random() < self.camouflage:
                     p, tin, tout = ctx.camo()
                 else:
-                    case = rng.choice(CASES).format(
+                    medical = rng.random() < 0.7
+                    case = rng.choice(MED_CASES if medical else LEGAL_CASES).format(
                         age=rng.randint(18, 88),
-                        s1=rng.choice(SYMPTOMS),
-                        s2=rng.choice(SYMPTOMS),
+                        s1=rng.choice(SYMPTOMS[:8]),
+                        s2=rng.choice(SYMPTOMS[:8]),
                         d=rng.randint(2, 60),
                         drug=rng.choice(DRUGS),
+                        l1=rng.choice(LEGAL_ISSUES),
+                        l2=rng.choice(LEGAL_ISSUES),
                     )
-                    role = rng.choice(SPECIALTIES)
-                    p = f"You are a board-certified {role}. Consider {case}. {rng.choice(ASKS)}"
+                    role = rng.choice(MEDICAL if medical else LEGAL)
+                    ask = rng.choice(MED_ASKS if medical else LEGAL_ASKS)
+                    p = f"You are a board-certified {role}. Consider {case}. {ask}"
                     tin, tout = approx_tokens(p), out_tokens(rng, 1500, 0.4)
                 w.req(
                     a, t, p, rng.choice(ips), w.model_for(t, 0.3, (0, 0.5, 0.5)), tin, tout, "okhttp/4.12.0"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -24,17 +25,26 @@ TABLES = {
     "patients": ("id INT PRIMARY KEY", "birth_year INT", "ward TEXT"),
     "visits": ("id INT PRIMARY KEY", "patient_id INT", "visit_date DATE", "cost DECIMAL(8,2)"),
 }
-QUESTIONS = (
-    "Which {n} customers spent the most in {y}?",
-    "What is the average order value per country?",
-    "List employees who earn more than their manager.",
-    "Which routes had an average delay above {n} minutes?",
-    "For each category, what share of revenue came from the top {n} products?",
-    "How many patients visited more than {n} times in {y}?",
-    "Find months where revenue fell versus the prior month.",
-    "Which products were never ordered?",
-    "Rank departments by median salary.",
+QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Which {n} customers spent the most in {y}?", ("customers", "orders")),
+    ("What is the average order value per country?", ("customers", "orders")),
+    ("List employees who earn more than their manager.", ("employees",)),
+    ("Which routes had an average delay above {n} minutes?", ("flights",)),
+    ("For each category, what share of revenue came from the top {n} products?", ("products", "order_items")),
+    ("How many patients visited more than {n} times in {y}?", ("patients", "visits")),
+    ("Find months where revenue fell versus the prior month.", ("orders",)),
+    ("Which products were never ordered?", ("products", "order_items")),
+    ("Rank departments by median salary.", ("employees",)),
+    ("What was the total cost of visits per ward in {y}?", ("patients", "visits")),
 )
+
+
+def schema_for(rng: random.Random, needed: tuple[str, ...], extra: int) -> str:
+    """The tables a question needs plus a few distractors, as CREATE TABLE statements."""
+    others = [t for t in sorted(TABLES) if t not in needed]
+    tabs = [*needed, *rng.sample(others, extra)]
+    rng.shuffle(tabs)
+    return "\n".join(f"CREATE TABLE {t}({', '.join(TABLES[t])});" for t in tabs)
 
 
 @dataclass(frozen=True)
@@ -79,11 +89,9 @@ class Text2SqlMill(CampaignStyle):
                         p, tin, tout = ctx.camo()
                         model = w.model_for(t, 0.2)
                     else:
-                        tabs = rng.sample(sorted(TABLES), rng.randint(2, 4))
-                        schema = "\n".join(f"CREATE TABLE {t_}({', '.join(TABLES[t_])});" for t_ in tabs)
-                        q = rng.choice(QUESTIONS).format(
-                            n=rng.randint(3, 20), y=rng.choice((2022, 2023, 2024, 2025))
-                        )
+                        q_, needed = rng.choice(QUESTIONS)
+                        schema = schema_for(rng, needed, rng.randint(0, 2))
+                        q = q_.format(n=rng.randint(3, 20), y=rng.choice((2022, 2023, 2024, 2025)))
                         p = (
                             f"-- Schema:\n{schema}\n-- Question: {q}\n"
                             "-- Write a single SQL query that answers the question. Return only SQL."

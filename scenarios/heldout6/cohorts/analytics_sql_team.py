@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..background import company_domain
 from ..base import CohortStyle, Ctx, old_signup
-from ..campaigns.text2sql_mill import QUESTIONS, TABLES
+from ..campaigns.text2sql_mill import QUESTIONS, schema_for
 from ..text import OFFICE, benign
 from ..world import UA_BROWSER, approx_tokens, out_tokens, work_times
 
@@ -25,8 +25,20 @@ class AnalyticsSqlTeam(CohortStyle):
         dom, org, inst = company_domain(rng), w.org(), w.instrument()
         blk = w.net.block("lumen")
         nat = [w.net.host("lumen", blk) for _ in range(self.nat_ips)]
-        tabs = rng.sample(sorted(TABLES), 4)
-        schema = "\n".join(f"CREATE TABLE {t}({', '.join(TABLES[t])});" for t in tabs)
+        # the company's warehouse: a fixed schema, and only the questions it can answer
+        tabs = tuple(
+            sorted(
+                rng.choice(
+                    (
+                        ("customers", "orders", "products", "order_items"),
+                        ("employees",),
+                        ("patients", "visits"),
+                    )
+                )
+            )
+        )
+        schema = schema_for(rng, tabs, 0)
+        answerable = [q for q in QUESTIONS if set(q[1]) <= set(tabs)]
         out: list[str] = []
         for _ in range(n):
             created = old_signup(rng, 1.2)
@@ -34,7 +46,7 @@ class AnalyticsSqlTeam(CohortStyle):
             w.pay(a, inst, "invoice", "", "US", created)
             for t in work_times(rng, ctx.n_requests(self.volume), -5):
                 if rng.random() < self.sql_share:
-                    q = rng.choice(QUESTIONS).format(n=rng.randint(3, 20), y=rng.choice((2024, 2025)))
+                    q = rng.choice(answerable)[0].format(n=rng.randint(3, 20), y=rng.choice((2024, 2025)))
                     p = (
                         f"-- Schema:\n{schema}\n-- Question: {q}\n"
                         "-- Write a single SQL query that answers the question. Return only SQL."

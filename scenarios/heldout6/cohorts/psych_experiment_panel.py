@@ -33,6 +33,7 @@ class PsychExperimentPanel(CohortStyle):
             for _ in range(self.tasks_per_session):
                 q = rng.choice(PUZZLES).format(
                     a=rng.randint(3, 40),
+                    h=rng.randint(5, 21),
                     b=rng.randint(2, 90),
                     c=rng.randint(2, 500),
                     d=rng.randint(40, 140),
