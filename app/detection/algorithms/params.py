@@ -140,8 +140,10 @@ class DetectionParams(BaseModel):
         le=1.0,
         description="share of a community's requests on such templates to be tied",
     )
+    # Pieces of one campaign overlap at 0.95-1.0 across the tuning pool; separate operations that share a
+    # prompt or a problem bank at 0.51-0.89 (docs/detection.md, section 3): midway.
     template_merge_similarity: float = Field(
-        default=0.5, ge=0.0, le=1.0, description="overlap of two communities' template mixes to be joined"
+        default=0.92, ge=0.0, le=1.0, description="overlap of two communities' template mixes to be joined"
     )
     # Missing members recruited through a found campaign's own templates: see
     # app/detection/algorithms/recruit.py.

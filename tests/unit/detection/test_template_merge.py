@@ -76,6 +76,22 @@ def test_two_campaigns_that_reuse_one_prompt_stay_apart() -> None:
     assert len(merged) == 2
 
 
+def test_groups_that_share_a_problem_bank_under_their_own_wrappers_stay_apart() -> None:
+    # Two operations (or a campaign and a class) send questions from one bank for two thirds of their
+    # traffic and the rest under their own instruction: the bank is concentrated in both, and their mixes
+    # overlap at 0.67, where pieces of one campaign overlap at 0.95 or more.
+    groups = {0: [f"a{i:03d}" for i in range(100)], 1: [f"b{i:03d}" for i in range(100)]}
+    profiles = {
+        acc: _profile(acc, [("bank", 20, 300), (f"{acc[0]}-own", 10, 100)])
+        for accs in groups.values()
+        for acc in accs
+    }
+    assert len(merge_by_templates(groups, profiles, PARAMS)) == 2
+    # What keeps them apart is the overlap a join needs, not the concentration test.
+    loose = PARAMS.model_copy(update={"template_merge_similarity": 0.5})
+    assert len(merge_by_templates(groups, profiles, loose)) == 1
+
+
 def test_members_without_the_joined_templates_are_dropped_from_a_joined_group() -> None:
     groups, profiles = _pieces("c", 3, 40, ["t1", "t2"], degree=120)
     # A household whose line the campaign's proxy resold: in a piece through the address only.
