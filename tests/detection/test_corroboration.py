@@ -9,7 +9,6 @@ from neo4j import Driver
 from app.detection.algorithms.params import DetectionParams
 from app.detection.graph.gds import gds_client
 from app.detection.graph.projection import link_pairs
-from app.platform.driver import sync_driver
 from app.platform.settings import Settings
 from tests.conftest import wipe
 
@@ -35,19 +34,15 @@ def graph(driver: Driver) -> Driver:
     return driver
 
 
-def _weights(settings: Settings, network_alone: float) -> dict[tuple[str, str], float]:
+def _weights(driver: Driver, settings: Settings, network_alone: float) -> dict[tuple[str, str], float]:
     params = DetectionParams(min_pair_weight=0.0, network_alone=network_alone)
-    driver = sync_driver(settings)
-    try:
-        with gds_client(driver, settings.neo4j_database) as gds:
-            pairs = link_pairs(gds, params, PLATFORM)
-    finally:
-        driver.close()
+    with gds_client(driver, settings.neo4j_database) as gds:
+        pairs = link_pairs(gds, params, PLATFORM)
     return dict(zip(zip(pairs.source, pairs.target, strict=True), pairs.weight, strict=True))
 
 
 def test_network_alone_scales_only_pairs_without_other_evidence(graph: Driver, settings: Settings) -> None:
-    full, discounted = _weights(settings, 1.0), _weights(settings, 0.3)
+    full, discounted = _weights(graph, settings, 1.0), _weights(graph, settings, 0.3)
     assert set(full) == set(discounted) == {("net_a", "net_b"), ("card_a", "card_b")}
     assert discounted[("net_a", "net_b")] == pytest.approx(0.3 * full[("net_a", "net_b")])
     # The card corroborates: the address and its /24 count in full beside it.
