@@ -56,15 +56,27 @@ def _noise_labels(w: World, rng: random.Random) -> None:
     """What analysts already hold that has nothing to do with this split's campaigns."""
     vpn = [ip for ip, m in w.ip_meta.items() if m[2] == "vpn"]
     if vpn:
-        w.label("ip", rng.choice(sorted(vpn)), "Grey Wren", 0.2, "community_blocklist", "exit seen in scraping")
+        w.label(
+            "ip", rng.choice(sorted(vpn)), "Grey Wren", 0.2, "community_blocklist", "exit seen in scraping"
+        )
     w.label("asn", "62240", "Grey Wren", 0.3, "osint", "bulletproof-adjacent proxy hosting")
     w.label("template", "Summarize the following:", "Grey Wren", 0.15, "analyst", "unverified tip")
 
 
 def _write(w: World, out: Path, rng: random.Random) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    acc_head = ("account_id", "created_at", "email_domain", "country", "plan", "org_id", "signup_channel", "status")
-    main, late = [], []
+    acc_head = (
+        "account_id",
+        "created_at",
+        "email_domain",
+        "country",
+        "plan",
+        "org_id",
+        "signup_channel",
+        "status",
+    )
+    main: list[tuple[str, ...]] = []
+    late: list[tuple[str, ...]] = []
     for a in w.accounts:
         # Some systems stamp local time with an offset; both forms are the same instant.
         created = iso(a.created_at, a.tz_offset) if rng.random() < 0.3 else iso(a.created_at)
@@ -93,12 +105,18 @@ def _write(w: World, out: Path, rng: random.Random) -> None:
         asn, org, itype = w.ip_meta[ip]
         ip_rows.append((aid, ip, iso(f), iso(la), c, asn, org, itype))
     ip_rows.sort()
-    write_csv(out / "ip_links.csv.gz", ("account_id", "ip", "first_seen", "last_seen", "requests", "asn",
-                                        "asn_org", "ip_type"), ip_rows)  # fmt: skip
+    write_csv(
+        out / "ip_links.csv.gz",
+        ("account_id", "ip", "first_seen", "last_seen", "requests", "asn", "asn_org", "ip_type"),
+        ip_rows,
+    )
 
     pay_rows = [(a, i, t, b, c, iso(f)) for a, i, t, b, c, f in w.payments]
-    write_csv(out / "payment_links.csv", ("account_id", "instrument_id", "instrument_type", "bin",
-                                          "issuer_country", "first_used"), pay_rows)  # fmt: skip
+    write_csv(
+        out / "payment_links.csv",
+        ("account_id", "instrument_id", "instrument_type", "bin", "issuer_country", "first_used"),
+        pay_rows,
+    )
 
     reqs = sorted(w.requests, key=lambda r: (r[1], r[0]))
     head = ("account_id", "ts", "prompt", "ip", "model", "input_tokens", "output_tokens", "user_agent")

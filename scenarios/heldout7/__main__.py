@@ -23,8 +23,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--requests-per-account", type=float, default=12.0)
     a = ap.parse_args(argv)
     t = time.perf_counter()
-    generate(a.out, a.accounts, a.seed, campaigns=_names(a.campaigns), cohorts=_names(a.cohorts),
-             requests_per_account=a.requests_per_account)  # fmt: skip
+    generate(
+        a.out,
+        a.accounts,
+        a.seed,
+        campaigns=_names(a.campaigns),
+        cohorts=_names(a.cohorts),
+        requests_per_account=a.requests_per_account,
+    )
     print(f"wrote {a.out} in {time.perf_counter() - t:.1f}s")
 
 

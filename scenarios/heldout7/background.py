@@ -27,7 +27,8 @@ EPOCH_2023 = int(datetime(2023, 3, 1, tzinfo=UTC).timestamp())
 
 UNIVERSITIES = (
     ("umich.edu", "internet2", "US"), ("berkeley.edu", "internet2", "US"), ("utexas.edu", "internet2", "US"),
-    ("ox.ac.uk", "jisc", "GB"), ("ucl.ac.uk", "jisc", "GB"), ("tum.de", "dfn", "DE"), ("rwth-aachen.de", "dfn", "DE"),
+    ("ox.ac.uk", "jisc", "GB"), ("ucl.ac.uk", "jisc", "GB"), ("tum.de", "dfn", "DE"),
+    ("rwth-aachen.de", "dfn", "DE"),
     ("purdue.edu", "internet2", "US"),
 )  # fmt: skip
 COMPANY_DOMAINS = (
@@ -153,8 +154,14 @@ def build_background(w: World, n: int, rng: random.Random) -> None:
 def _individual(w: World, rng: random.Random) -> int:
     c = pick_country(rng)
     plan = "plus" if rng.random() < 0.3 else "free"
-    acc = w.new_account(rng, past_created(rng), email_domain=consumer_domain(rng), country=c, plan=plan,
-                        signup_channel=rng.choice(("web", "web", "ios", "android", "google_sso")))  # fmt: skip
+    acc = w.new_account(
+        rng,
+        past_created(rng),
+        email_domain=consumer_domain(rng),
+        country=c,
+        plan=plan,
+        signup_channel=rng.choice(("web", "web", "ios", "android", "google_sso")),
+    )
     if plan != "free":
         card(w, rng, acc)
     home = w.residential_ip(rng, c)
@@ -187,9 +194,14 @@ def _household(w: World, rng: random.Random, k: int) -> int:
 def _phone(w: World, rng: random.Random, nat: dict[str, list[str]]) -> int:
     c = rng.choice(list(nat)) if rng.random() < 0.8 else pick_country(rng)
     pool = nat.get(c) or nat["US"]
-    acc = w.new_account(rng, past_created(rng, 0.12), email_domain=consumer_domain(rng), country=c,
-                        plan="plus" if rng.random() < 0.15 else "free",
-                        signup_channel=rng.choice(("ios", "android", "apple_sso", "google_sso")))  # fmt: skip
+    acc = w.new_account(
+        rng,
+        past_created(rng, 0.12),
+        email_domain=consumer_domain(rng),
+        country=c,
+        plan="plus" if rng.random() < 0.15 else "free",
+        signup_channel=rng.choice(("ios", "android", "apple_sso", "google_sso")),
+    )
     if acc.plan != "free":
         card(w, rng, acc, itype=rng.choice(("card", "apple_pay", "google_pay")))
     ips = rng.sample(pool, min(len(pool), rng.randint(1, 4)))
@@ -204,27 +216,52 @@ def _company(w: World, rng: random.Random, k: int) -> int:
     c = ASNS[key][3]
     blk = w.block24(rng, key)
     egress = [w.ip4(rng, key, blk) for _ in range(1 + k // 60)]
-    dom = rng.choice(COMPANY_DOMAINS) if rng.random() < 0.6 else f"{rng.choice(COMPANY_DOMAINS).split('.')[0]}{rng.randint(2, 99)}.com"
+    dom = (
+        rng.choice(COMPANY_DOMAINS)
+        if rng.random() < 0.6
+        else f"{rng.choice(COMPANY_DOMAINS).split('.')[0]}{rng.randint(2, 99)}.com"
+    )
     org = w.new_org(rng)
     plan = "team" if k < 40 else "enterprise"
     inst = ""
     for i in range(k):
-        acc = w.new_account(rng, past_created(rng), email_domain=dom, country=c, plan=plan, org_id=org,
-                            signup_channel="sso" if plan == "enterprise" else "invite")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            past_created(rng),
+            email_domain=dom,
+            country=c,
+            plan=plan,
+            org_id=org,
+            signup_channel="sso" if plan == "enterprise" else "invite",
+        )
         if i == 0:
             inst = card(w, rng, acc, itype="invoice" if plan == "enterprise" else "card")
         home = w.residential_ip(rng, c)
         ips = egress + ([home] if rng.random() < 0.5 else [])
-        emit(w, rng, acc, w.volume(rng, 1.0, 0.9), ips, [browser_ua(rng)], peak=(8.5, 18.5), weekend=0.1,
-             persona="developer" if rng.random() < 0.3 else "general")  # fmt: skip
+        emit(
+            w,
+            rng,
+            acc,
+            w.volume(rng, 1.0, 0.9),
+            ips,
+            [browser_ua(rng)],
+            peak=(8.5, 18.5),
+            weekend=0.1,
+            persona="developer" if rng.random() < 0.3 else "general",
+        )
     del inst
     return k
 
 
 def _vpn_user(w: World, rng: random.Random, exits: list[str]) -> int:
     c = pick_country(rng)
-    acc = w.new_account(rng, past_created(rng), email_domain=consumer_domain(rng), country=c,
-                        plan="plus" if rng.random() < 0.35 else "free")  # fmt: skip
+    acc = w.new_account(
+        rng,
+        past_created(rng),
+        email_domain=consumer_domain(rng),
+        country=c,
+        plan="plus" if rng.random() < 0.35 else "free",
+    )
     if acc.plan != "free":
         card(w, rng, acc)
     ips = rng.sample(exits, rng.randint(1, 5)) + ([w.residential_ip(rng, c)] if rng.random() < 0.4 else [])
@@ -234,8 +271,14 @@ def _vpn_user(w: World, rng: random.Random, exits: list[str]) -> int:
 
 def _developer(w: World, rng: random.Random) -> int:
     c = pick_country(rng)
-    acc = w.new_account(rng, past_created(rng), email_domain=consumer_domain(rng) if rng.random() < 0.6
-                        else rng.choice(COMPANY_DOMAINS), country=c, plan="api_payg", signup_channel="api_console")  # fmt: skip
+    acc = w.new_account(
+        rng,
+        past_created(rng),
+        email_domain=consumer_domain(rng) if rng.random() < 0.6 else rng.choice(COMPANY_DOMAINS),
+        country=c,
+        plan="api_payg",
+        signup_channel="api_console",
+    )
     card(w, rng, acc)
     key = rng.choice(("aws", "gcp", "azure", "hetzner", "digitalocean", "ovh", "linode"))
     ips = [w.ip4(rng, key), w.residential_ip(rng, c)]
@@ -254,9 +297,14 @@ def _developer(w: World, rng: random.Random) -> int:
 def _student(w: World, rng: random.Random) -> int:
     dom, key, c = rng.choice(UNIVERSITIES)
     campus = [w.ip4(rng, key, f"{ASNS[key][4][0]}.{rng.choice((4, 17, 201))}") for _ in range(2)]
-    acc = w.new_account(rng, past_created(rng), email_domain=dom, country=c,
-                        plan="edu" if rng.random() < 0.4 else "free",
-                        signup_channel="education" if rng.random() < 0.4 else "web")  # fmt: skip
-    ips = campus + [w.residential_ip(rng, c)]
+    acc = w.new_account(
+        rng,
+        past_created(rng),
+        email_domain=dom,
+        country=c,
+        plan="edu" if rng.random() < 0.4 else "free",
+        signup_channel="education" if rng.random() < 0.4 else "web",
+    )
+    ips = [*campus, w.residential_ip(rng, c)]
     emit(w, rng, acc, w.volume(rng, 0.8, 1.0), ips, [browser_ua(rng)], persona="student")
     return 1

@@ -31,10 +31,32 @@ UTC_OFFSET: dict[str, float] = {
     "NZ": 12, "NG": 1, "KE": 3, "ZA": 2, "EG": 2, "VN": 7, "ID": 7, "TH": 7,
 }  # fmt: skip
 COUNTRY_WEIGHTS: list[tuple[str, float]] = [
-    ("US", 30), ("IN", 9), ("GB", 6), ("DE", 5), ("BR", 5), ("FR", 4), ("CA", 4), ("JP", 3), ("KR", 3),
-    ("ES", 2.5), ("IT", 2), ("NL", 2), ("PL", 1.5), ("AU", 2), ("MX", 2), ("PH", 1.5), ("ID", 1.5),
-    ("TR", 1), ("NG", 1), ("SG", 1), ("VN", 1), ("SE", 1), ("UA", 1), ("AR", 1), ("ZA", 1),
-]  # fmt: skip
+    ("US", 30),
+    ("IN", 9),
+    ("GB", 6),
+    ("DE", 5),
+    ("BR", 5),
+    ("FR", 4),
+    ("CA", 4),
+    ("JP", 3),
+    ("KR", 3),
+    ("ES", 2.5),
+    ("IT", 2),
+    ("NL", 2),
+    ("PL", 1.5),
+    ("AU", 2),
+    ("MX", 2),
+    ("PH", 1.5),
+    ("ID", 1.5),
+    ("TR", 1),
+    ("NG", 1),
+    ("SG", 1),
+    ("VN", 1),
+    ("SE", 1),
+    ("UA", 1),
+    ("AR", 1),
+    ("ZA", 1),
+]
 
 # asn key -> (asn, asn_org, ip_type, country, v4 /16 bases, v6 /32 bases)
 ASNS: dict[str, tuple[int, str, str, str, tuple[str, ...], tuple[str, ...]]] = {
@@ -68,7 +90,8 @@ ASNS: dict[str, tuple[int, str, str, str, tuple[str, ...], tuple[str, ...]]] = {
             ("2600:1f18",)),
     "gcp": (396982, "Google LLC", "hosting", "US", ("34.74", "35.188"), ("2600:1900",)),
     "azure": (8075, "Microsoft Corporation", "hosting", "US", ("20.84", "40.76", "52.168"), ()),
-    "hetzner": (24940, "Hetzner Online GmbH", "hosting", "DE", ("88.198", "116.202", "135.181"), ("2a01:4f8",)),
+    "hetzner": (24940, "Hetzner Online GmbH", "hosting", "DE", ("88.198", "116.202", "135.181"),
+                ("2a01:4f8",)),
     "ovh": (16276, "OVH SAS", "hosting", "FR", ("51.75", "141.94", "54.36"), ("2001:41d0",)),
     "digitalocean": (14061, "DigitalOcean, LLC", "hosting", "US", ("159.203", "167.99", "143.198"),
                      ("2604:a880",)),
@@ -104,11 +127,25 @@ RESIDENTIAL_KEYS = [k for k, v in ASNS.items() if v[2] == "residential"]
 HOSTING_KEYS = [k for k, v in ASNS.items() if v[2] == "hosting"]
 
 CONSUMER_DOMAINS = [
-    ("gmail.com", 50), ("outlook.com", 10), ("hotmail.com", 7), ("yahoo.com", 7), ("icloud.com", 8),
-    ("proton.me", 3), ("gmx.de", 2), ("web.de", 1.5), ("yandex.com", 1), ("naver.com", 1.5),
-    ("qq.com", 0.5), ("mail.ru", 0.5), ("orange.fr", 1), ("libero.it", 0.7), ("uol.com.br", 0.8),
-    ("rediffmail.com", 0.6), ("fastmail.com", 0.5), ("btinternet.com", 0.5),
-]  # fmt: skip
+    ("gmail.com", 50),
+    ("outlook.com", 10),
+    ("hotmail.com", 7),
+    ("yahoo.com", 7),
+    ("icloud.com", 8),
+    ("proton.me", 3),
+    ("gmx.de", 2),
+    ("web.de", 1.5),
+    ("yandex.com", 1),
+    ("naver.com", 1.5),
+    ("qq.com", 0.5),
+    ("mail.ru", 0.5),
+    ("orange.fr", 1),
+    ("libero.it", 0.7),
+    ("uol.com.br", 0.8),
+    ("rediffmail.com", 0.6),
+    ("fastmail.com", 0.5),
+    ("btinternet.com", 0.5),
+]
 
 CHROME = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -25,4 +25,3 @@ def burst_times(rng: random.Random, centre: float, n: int, width: float) -> list
 
 def bin6(rng: random.Random, first: str = "4") -> str:
     return first + "".join(str(rng.randint(0, 9)) for _ in range(6 - len(first)))
-

@@ -69,13 +69,13 @@ def code_snippet(rng: random.Random, lang: str = "python", lines: int = 8) -> st
     a, b = rng.sample(NAMES, 2)
     k = rng.randint(2, 50)
     if lang == "python":
-        body = [f"def {fn}({a}, {b}=None):", f"    result = []", f"    for i, x in enumerate({a}):"]
+        body = [f"def {fn}({a}, {b}=None):", "    result = []", f"    for i, x in enumerate({a}):"]
         ops = [
-            f"        if x is None:\n            continue",
+            "        if x is None:\n            continue",
             f"        if {b} and x in {b}:\n            result.append(x * {k})",
             f"        elif i % {k} == 0:\n            result.append(x)",
             f"        total = sum(result[-{k}:])",
-            f"        result.sort(key=lambda v: -v)",
+            "        result.sort(key=lambda v: -v)",
             f"        {b} = ({b} or []) + [x]",
         ]
         body += rng.sample(ops, min(len(ops), max(2, lines - 4)))
@@ -90,11 +90,15 @@ def code_snippet(rng: random.Random, lang: str = "python", lines: int = 8) -> st
     if lang == "java":
         cls = "".join(p.capitalize() for p in fn.split("_"))
         return (
-            f"public class {cls} {{\n    public static List<Integer> run(List<Integer> {a}, Set<Integer> {b}) {{\n"
-            f"        List<Integer> out = new ArrayList<>();\n        for (int i = 0; i < {a}.size(); i++) {{\n"
+            f"public class {cls} {{\n"
+            f"    public static List<Integer> run(List<Integer> {a}, Set<Integer> {b}) {{\n"
+            f"        List<Integer> out = new ArrayList<>();\n"
+            f"        for (int i = 0; i < {a}.size(); i++) {{\n"
             f"            Integer x = {a}.get(i);\n            if (x == null) continue;\n"
-            f"            if ({b}.contains(x)) out.add(x * {k});\n            else if (i % {k} == 0) out.add(x);\n"
-            f"        }}\n        Collections.sort(out, Collections.reverseOrder());\n        return out;\n    }}\n}}"
+            f"            if ({b}.contains(x)) out.add(x * {k});\n"
+            f"            else if (i % {k} == 0) out.add(x);\n"
+            f"        }}\n        Collections.sort(out, Collections.reverseOrder());\n"
+            f"        return out;\n    }}\n}}"
         )
     if lang == "go":
         return (
@@ -114,12 +118,14 @@ def code_snippet(rng: random.Random, lang: str = "python", lines: int = 8) -> st
     return (
         f"fn {fn}({a}: &[i64], {b}: &HashSet<i64>) -> Vec<i64> {{\n    let mut out = Vec::new();\n"
         f"    for (i, x) in {a}.iter().enumerate() {{\n        if {b}.contains(x) {{ out.push(x * {k}); }}\n"
-        f"        else if i % {k} == 0 {{ out.push(*x); }}\n    }}\n    out.sort_by(|p, q| q.cmp(p));\n    out\n}}"
+        f"        else if i % {k} == 0 {{ out.push(*x); }}\n    }}\n"
+        f"    out.sort_by(|p, q| q.cmp(p));\n    out\n}}"
     )
 
 
 ERRORS = (
-    "TypeError: 'NoneType' object is not subscriptable", "KeyError: 'id'", "IndexError: list index out of range",
+    "TypeError: 'NoneType' object is not subscriptable", "KeyError: 'id'",
+    "IndexError: list index out of range",
     "ValueError: invalid literal for int() with base 10", "RecursionError: maximum recursion depth exceeded",
     "UnboundLocalError: local variable 'result' referenced before assignment",
     "TypeError: unhashable type: 'list'", "AttributeError: 'dict' object has no attribute 'append'",
@@ -142,27 +148,38 @@ def math_problem(rng: random.Random) -> tuple[str, list[str], str]:
         d = rng.randint(10, 30)
         tot = n * p * (100 - d) / 100
         return (
-            f"A shop sells notebooks for ${p} each. If you buy {n} and get a {d}% discount, how much do you pay?",
-            [f"Cost before discount: {n} x {p} = {n * p}", f"Discount: {d}% of {n * p} = {n * p * d / 100:g}",
-             f"Total: {n * p} - {n * p * d / 100:g} = {tot:g}"],
+            f"A shop sells notebooks for ${p} each. If you buy {n} and get a {d}% discount, "
+            "how much do you pay?",
+            [
+                f"Cost before discount: {n} x {p} = {n * p}",
+                f"Discount: {d}% of {n * p} = {n * p * d / 100:g}",
+                f"Total: {n * p} - {n * p * d / 100:g} = {tot:g}",
+            ],
             f"${tot:g}",
-        )  # fmt: skip
+        )
     if kind == 2:
         v, t = rng.randint(40, 120), rng.randint(2, 9)
         return (
             f"A train travels at {v} km/h for {t} hours and then at {v // 2} km/h for {t} more hours. "
             "What is its average speed?",
-            [f"First leg: {v} x {t} = {v * t} km", f"Second leg: {v // 2} x {t} = {v // 2 * t} km",
-             f"Total distance {v * t + v // 2 * t} km over {2 * t} h", f"Average: {(v * t + v // 2 * t) / (2 * t):g} km/h"],
+            [
+                f"First leg: {v} x {t} = {v * t} km",
+                f"Second leg: {v // 2} x {t} = {v // 2 * t} km",
+                f"Total distance {v * t + v // 2 * t} km over {2 * t} h",
+                f"Average: {(v * t + v // 2 * t) / (2 * t):g} km/h",
+            ],
             f"{(v * t + v // 2 * t) / (2 * t):g} km/h",
-        )  # fmt: skip
+        )
     r1, r2 = rng.randint(1, 9), rng.randint(1, 9)
     return (
         f"Factor the quadratic x^2 - {r1 + r2}x + {r1 * r2} and find its roots.",
-        [f"Look for two numbers that multiply to {r1 * r2} and add to {r1 + r2}: {r1} and {r2}",
-         f"So x^2 - {r1 + r2}x + {r1 * r2} = (x - {r1})(x - {r2})", f"Roots: x = {r1} and x = {r2}"],
+        [
+            f"Look for two numbers that multiply to {r1 * r2} and add to {r1 + r2}: {r1} and {r2}",
+            f"So x^2 - {r1 + r2}x + {r1 * r2} = (x - {r1})(x - {r2})",
+            f"Roots: x = {r1} and x = {r2}",
+        ],
         f"x = {r1}, {r2}",
-    )  # fmt: skip
+    )
 
 
 CITIES = (
@@ -188,7 +205,7 @@ FOREIGN = (
     "Il progetto deve essere consegnato entro venerdì.",
     "Preciso de ajuda para preencher este formulário.",
     "Kan je me helpen met mijn belastingaangifte?",
-    "Bu akşam toplantıya katılamayacağım.",
+    "Bu hafta sonu ailemle pikniğe gideceğiz.",
     "来週の会議の資料を準備してください。",
     "이 제품은 언제 배송되나요?",
     "Mi hijo tiene fiebre desde ayer por la noche.",
@@ -200,6 +217,8 @@ THINGS = (
     "a science fair project", "blog posts about gardening", "a podcast about local history",
     "weekday vegetarian dinners", "a wedding toast", "a fantasy novel plot", "a mobile app for runners",
 )  # fmt: skip
+JOBS = ("junior data analyst", "barista", "nurse", "project manager", "line cook", "UX designer")
+FIELDS = ("retail", "healthcare", "logistics", "teaching", "hospitality", "banking")
 AUDIENCES = ("I'm five", "a high-school student", "a busy executive", "a nurse", "my grandmother")
 
 # Templates many unrelated people type or paste from blog posts and prompt guides.
@@ -290,14 +309,14 @@ def benign_prompt(rng: random.Random, persona: str = "general") -> tuple[str, in
         return p, tokens_of(p) + ctx, rng.randint(80, 450)
     if r < 0.9:
         p = (
-            f"Is this sentence correct? \"{sentence(rng)}\""
+            f'Is this sentence correct? "{sentence(rng)}"'
             if rng.random() < 0.5
-            else f"Write a cover letter for a {rng.choice(('junior data analyst', 'barista', 'nurse', 'project manager'))}"
-            f" position. I have {rng.randint(1, 12)} years of experience in {rng.choice(('retail', 'healthcare', 'logistics', 'teaching'))}."
+            else f"Write a cover letter for a {rng.choice(JOBS)} position. I have {rng.randint(1, 12)} years "
+            f"of experience in {rng.choice(FIELDS)}."
         )
         return p, tokens_of(p) + ctx, rng.randint(30, 520)
     p = (
         f"{paragraph(rng, rng.randint(2, 6))}\n\n"
-        f"{rng.choice(('What do you think?', 'Is this a good idea?', 'Who is right here?', 'What are the risks?'))}"
+        f"{rng.choice(('What do you think?', 'Is this a good idea?', 'Who is right here?', 'Any risks?'))}"
     )
     return p, tokens_of(p) + ctx, rng.randint(150, 600)

@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import emit
-from scenarios.heldout7.core import NEW_MODEL, NEW_MODEL_AT, T0, T1, StyleSpec, World
+from scenarios.heldout7.core import NEW_MODEL, NEW_MODEL_AT, T0, T1, Account, StyleSpec, World, tokens_of
 from scenarios.heldout7.kit import bin6, burst_times, enlist
-from scenarios.heldout7.text import code_snippet, tokens_of
+from scenarios.heldout7.text import code_snippet
 
 PAIRS = (
     ("python", "rust"), ("python", "go"), ("java", "rust"), ("javascript", "go"), ("java", "go"),
@@ -24,8 +24,13 @@ TEMPLATE = (
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.012
-    signals: tuple[str, ...] = ("content:shared_template", "infrastructure:one_hosting_/24", "money:few_cards",
-                                "identity:signup_waves", "ua:same_http_client")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "content:shared_template",
+        "infrastructure:one_hosting_/24",
+        "money:few_cards",
+        "identity:signup_waves",
+        "ua:same_http_client",
+    )
     camouflage: float = 0.05
     labelled: bool = True
     actor: str = "Kestrel Forge"
@@ -41,27 +46,32 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     ua = "python-httpx/0.27.0"
     bin_ = bin6(rng, "5")
     cards: list[str] = []
-    accs = []
+    accs: list[Account] = []
     wave_starts = [T0 - 20 * 86400 + i * 9 * 86400 + rng.randint(0, 86400) for i in range(k.waves)]
     per = -(-n // k.waves)
     for ws in wave_starts:
-        for t in burst_times(rng, ws, min(per, n - len(accs)), 5400):
-            acc = w.new_account(rng, t, email_domain=rng.choice(("gmail.com", "outlook.com", "proton.me")),
-                                country=rng.choice(("SG", "MY", "HK")), plan="api_payg",
-                                signup_channel="api_console")  # fmt: skip
+        for ts in burst_times(rng, ws, min(per, n - len(accs)), 5400):
+            acc = w.new_account(
+                rng,
+                ts,
+                email_domain=rng.choice(("gmail.com", "outlook.com", "proton.me")),
+                country=rng.choice(("SG", "MY", "HK")),
+                plan="api_payg",
+                signup_channel="api_console",
+            )
             i = len(accs)
             if i < k.cards:
                 inst = w.new_instrument(rng)
                 cards.append(inst)
             else:
                 inst = cards[i % k.cards]
-            w.pay(acc, inst, "virtual_card", bin_, "SG", t + 120)
-            w.signup_ips.append((acc.account_id, hosts[i % len(hosts)], t))
+            w.pay(acc, inst, "virtual_card", bin_, "SG", ts + 120)
+            w.signup_ips.append((acc.account_id, hosts[i % len(hosts)], ts))
             accs.append(acc)
     for i, acc in enumerate(accs):
         ip = hosts[i % len(hosts)]
         nreq = w.volume(rng, k.volume_mult, 0.3)
-        start = max(acc.created_at + 3600, T0)
+        start = float(max(acc.created_at + 3600, T0))
         for _ in range(nreq):
             t = rng.uniform(start, T1)
             if rng.random() < k.camouflage:
@@ -76,7 +86,14 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     enlist(w, accs, cid, k.actor if k.labelled else "", "code_translation_mill")
     if k.labelled:
         tmpl = TEMPLATE.split("\n\n")[0]
-        w.label("template", tmpl, k.actor, 0.8, "partner_intel", "template seen in a leaked training-data manifest")
+        w.label(
+            "template",
+            tmpl,
+            k.actor,
+            0.8,
+            "partner_intel",
+            "template seen in a leaked training-data manifest",
+        )
         w.label("instrument", cards[0], k.actor, 0.6, "payment_processor", "virtual card program flagged")
 
 

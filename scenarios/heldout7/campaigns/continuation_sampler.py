@@ -5,9 +5,19 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from scenarios.heldout7.core import NEW_MODEL, NEW_MODEL_AT, RESIDENTIAL_KEYS, T0, T1, StyleSpec, World, browser_ua
+from scenarios.heldout7.core import (
+    NEW_MODEL,
+    NEW_MODEL_AT,
+    RESIDENTIAL_KEYS,
+    T0,
+    T1,
+    StyleSpec,
+    World,
+    browser_ua,
+    tokens_of,
+)
 from scenarios.heldout7.kit import bin6, enlist
-from scenarios.heldout7.text import code_snippet, paragraph, tokens_of
+from scenarios.heldout7.text import code_snippet, paragraph
 
 STEMS = ("larkspur", "veldt", "quorra", "tindal", "ostrava", "pellam", "brisk", "marrow", "halden", "cobalt")
 TLDS = ("io", "dev", "ai", "app", "co")
@@ -20,7 +30,9 @@ def _prefix(rng: random.Random) -> str:
     elif r < 0.65:
         text = f"Re: {paragraph(rng, 1)}\n\n> {paragraph(rng, 2)}\n\n{paragraph(rng, rng.randint(2, 5))}"
     elif r < 0.85:
-        text = f"# {rng.choice(('utils', 'pipeline', 'server', 'handlers'))}.py\n" + code_snippet(rng, "python")
+        text = f"# {rng.choice(('utils', 'pipeline', 'server', 'handlers'))}.py\n" + code_snippet(
+            rng, "python"
+        )
     else:
         text = f"== History ==\n{paragraph(rng, rng.randint(3, 8))}\n\n== Geography ==\n{paragraph(rng, 2)}"
     cut = int(len(text) * rng.uniform(0.6, 0.95))
@@ -30,8 +42,12 @@ def _prefix(rng: random.Random) -> str:
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.015
-    signals: tuple[str, ...] = ("money:three_corporate_cards", "timing:moves_to_new_model_in_hours",
-                                "content:uninstructed_prefixes_max_length", "identity:lookalike_domains")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "money:three_corporate_cards",
+        "timing:moves_to_new_model_in_hours",
+        "content:uninstructed_prefixes_max_length",
+        "identity:lookalike_domains",
+    )
     camouflage: float = 0.0
     labelled: bool = False
     actor: str = "Meridian Sixteen"
@@ -48,8 +64,13 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     accs = []
     for i in range(n):
         dom = f"{rng.choice(STEMS)}{rng.choice(('labs', 'data', 'hq', 'works'))}.{rng.choice(TLDS)}"
-        acc = w.new_account(rng, T0 - rng.randint(10, 120) * 86400, email_domain=dom,
-                            country=rng.choice(("US", "GB", "JP", "KR", "SG")), plan="pro")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            T0 - rng.randint(10, 120) * 86400,
+            email_domain=dom,
+            country=rng.choice(("US", "GB", "JP", "KR", "SG")),
+            plan="pro",
+        )
         w.pay(acc, cards[i % k.cards], "corporate_card", bins[i % k.cards], "HK", acc.created_at + 1000)
         accs.append(acc)
     for acc in accs:

@@ -1,4 +1,4 @@
-"""Draft-then-critique pipeline split across two account pools: drafters ask, critics rewrite seconds later."""
+"""Draft-then-critique pipeline over two account pools: drafters ask, critics rewrite seconds later."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import consumer_domain
-from scenarios.heldout7.core import T0, T1, StyleSpec, World
+from scenarios.heldout7.core import T0, T1, Account, StyleSpec, World, tokens_of
 from scenarios.heldout7.kit import bin6, enlist
-from scenarios.heldout7.text import CONCEPTS, THINGS, paragraph, tokens_of
+from scenarios.heldout7.text import CONCEPTS, THINGS, paragraph
 
 QUESTIONS = (
     "Explain {c} to a new employee in under 200 words.",
@@ -27,9 +27,13 @@ CRITIC = (
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.012
-    signals: tuple[str, ...] = ("timing:cross_account_follow_up_seconds", "content:question_reused_across_accounts",
-                                "content:critique_template", "infrastructure:two_hosting_pools",
-                                "money:org_shared_card")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "timing:cross_account_follow_up_seconds",
+        "content:question_reused_across_accounts",
+        "content:critique_template",
+        "infrastructure:two_hosting_pools",
+        "money:org_shared_card",
+    )
     camouflage: float = 0.0
     labelled: bool = True
     actor: str = "Hollow Pine Analytics"
@@ -43,12 +47,19 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     n_crit = max(3, int(n * k.critic_share))
     orgs = [w.new_org(rng), w.new_org(rng)]
     cards = [w.new_instrument(rng), w.new_instrument(rng)]
-    drafters, critics = [], []
+    drafters: list[Account] = []
+    critics: list[Account] = []
     for i in range(n):
         role = 1 if i < n_crit else 0
-        acc = w.new_account(rng, T0 - rng.randint(3, 25) * 86400, email_domain=consumer_domain(rng),
-                            country=rng.choice(("US", "CA", "GB")), plan="team", org_id=orgs[role],
-                            signup_channel="invite")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            T0 - rng.randint(3, 25) * 86400,
+            email_domain=consumer_domain(rng),
+            country=rng.choice(("US", "CA", "GB")),
+            plan="team",
+            org_id=orgs[role],
+            signup_channel="invite",
+        )
         w.pay(acc, cards[role], "card", bin6(rng, "4"), "US", acc.created_at + 200)
         (critics if role else drafters).append(acc)
     d_ips = [w.ip4(rng, "linode") for _ in range(max(2, len(drafters) // 3))]
@@ -63,11 +74,21 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
         w.req(a, t, q, rng.choice(d_ips), "orion-2", tokens_of(q) + 5, out, "orion-python/1.41.0")
         draft = paragraph(rng, max(2, out // 45))
         p = CRITIC.format(q=q, d=draft)
-        w.req(b, t + rng.randint(*k.delay_s), p, rng.choice(c_ips), "orion-2-pro", tokens_of(p) + 10,
-              rng.randint(500, 1100), "orion-python/1.41.0")  # fmt: skip
+        w.req(
+            b,
+            t + rng.randint(*k.delay_s),
+            p,
+            rng.choice(c_ips),
+            "orion-2-pro",
+            tokens_of(p) + 10,
+            rng.randint(500, 1100),
+            "orion-python/1.41.0",
+        )
     enlist(w, drafters + critics, cid, k.actor if k.labelled else "", "critique_relay")
     if k.labelled:
-        w.label("account", critics[0].account_id, k.actor, 0.85, "internal_investigation", "critic node confirmed")
+        w.label(
+            "account", critics[0].account_id, k.actor, 0.85, "internal_investigation", "critic node confirmed"
+        )
 
 
 SPEC = StyleSpec("critique_relay", "campaign", Knobs(), build)

@@ -1,4 +1,4 @@
-"""Four front companies on invoiced enterprise plans, one billing entity, one office block, notebook analytics."""
+"""Front companies on invoiced enterprise plans: one billing entity, one office block, notebook analytics."""
 
 from __future__ import annotations
 
@@ -6,15 +6,29 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import emit
-from scenarios.heldout7.core import T0, T1, StyleSpec, World, browser_ua
+from scenarios.heldout7.core import T0, T1, StyleSpec, World, browser_ua, tokens_of
 from scenarios.heldout7.kit import enlist
-from scenarios.heldout7.text import tokens_of
 
 FRONTS = ("calder-insights.com", "northwind-bi.com", "tessel-metrics.com", "greyline-analytics.com")
-COLS = ("order_id", "customer_id", "region", "sku", "qty", "unit_price", "discount", "order_date", "channel",
-        "returned", "ship_days", "segment", "margin", "store_id", "week")  # fmt: skip
+COLS = (
+    "order_id",
+    "customer_id",
+    "region",
+    "sku",
+    "qty",
+    "unit_price",
+    "discount",
+    "order_date",
+    "channel",
+    "returned",
+    "ship_days",
+    "segment",
+    "margin",
+    "store_id",
+    "week",
+)
 TASKS = (
-    "compute the month-over-month growth of revenue per region and flag regions with two consecutive declines",
+    "compute the month-over-month growth of revenue per region and flag two consecutive declines",
     "fit a logistic regression predicting `returned` and report the three strongest predictors",
     "find customers whose order frequency dropped by more than half in the last quarter",
     "build a cohort retention table by first-order month",
@@ -33,8 +47,12 @@ def _table(rng: random.Random, cols: list[str]) -> str:
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.012
-    signals: tuple[str, ...] = ("money:shared_invoice_billing_entity", "infrastructure:one_office_/24",
-                                "content:dataframe_analysis_template", "timing:even_per_account_volume")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "money:shared_invoice_billing_entity",
+        "infrastructure:one_office_/24",
+        "content:dataframe_analysis_template",
+        "timing:even_per_account_volume",
+    )
     camouflage: float = 0.25
     labelled: bool = True
     actor: str = "Calder Systems"
@@ -51,8 +69,15 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     accs = []
     for i in range(n):
         f = i % k.fronts
-        acc = w.new_account(rng, T0 - (30 + 7 * f) * 86400 + rng.randint(0, 3600), email_domain=FRONTS[f % len(FRONTS)],
-                            country="GB", plan="enterprise", org_id=orgs[f], signup_channel="sso")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            T0 - (30 + 7 * f) * 86400 + rng.randint(0, 3600),
+            email_domain=FRONTS[f % len(FRONTS)],
+            country="GB",
+            plan="enterprise",
+            org_id=orgs[f],
+            signup_channel="sso",
+        )
         w.pay(acc, billing, "invoice", "", "GB", acc.created_at + 86400)
         accs.append(acc)
     per = int(w.rpa * k.volume_mult)  # the work queue hands every seat the same number of jobs
@@ -65,14 +90,25 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
             cols = rng.sample(COLS, rng.randint(5, 9))
             p = (
                 f"You are given a pandas DataFrame `df` with columns {', '.join(cols)}. First rows:\n"
-                f"{_table(rng, cols)}\n\nTask: {rng.choice(TASKS)}. Reason through the approach step by step, "
+                f"{_table(rng, cols)}\n\nTask: {rng.choice(TASKS)}. Reason through the approach "
+                "step by step, "
                 "write the complete Python code, and state the result you expect."
             )
-            w.req(acc, t, p, rng.choice(office), w.model_for(rng, t, 3.0, 0.8), tokens_of(p) + 30,
-                  rng.randint(900, 2400), ua)  # fmt: skip
+            w.req(
+                acc,
+                t,
+                p,
+                rng.choice(office),
+                w.model_for(rng, t, 3.0, 0.8),
+                tokens_of(p) + 30,
+                rng.randint(900, 2400),
+                ua,
+            )
     enlist(w, accs, cid, k.actor if k.labelled else "", "invoice_consortium")
     if k.labelled:
-        w.label("email_domain", FRONTS[0], k.actor, 0.95, "partner_intel", "front company registered by operator")
+        w.label(
+            "email_domain", FRONTS[0], k.actor, 0.95, "partner_intel", "front company registered by operator"
+        )
 
 
 SPEC = StyleSpec("invoice_consortium", "campaign", Knobs(), build)

@@ -6,15 +6,15 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import consumer_domain, emit, pick_country
-from scenarios.heldout7.core import T0, T1, World, StyleSpec, browser_ua
+from scenarios.heldout7.core import T0, T1, StyleSpec, World, browser_ua, tokens_of
 from scenarios.heldout7.kit import enlist
-from scenarios.heldout7.text import FOLLOWUPS, sentence, tokens_of
+from scenarios.heldout7.text import FOLLOWUPS, sentence
 
 VARIANTS = (
     "Classify the following user message for a content moderation system. Categories: harassment, hate, "
-    "self-harm, sexual, violence, illicit, none. Reply with the single category label.\n\nMessage: \"{m}\"",
+    'self-harm, sexual, violence, illicit, none. Reply with the single category label.\n\nMessage: "{m}"',
     "You are a strict content safety rater. Which policy category does this message fall under (harassment / "
-    "hate / self-harm / sexual / violence / illicit / none)? One word only.\n\n\"{m}\"",
+    'hate / self-harm / sexual / violence / illicit / none)? One word only.\n\n"{m}"',
     "Label this comment. Allowed labels: HARASSMENT, HATE, SELF_HARM, SEXUAL, VIOLENCE, ILLICIT, NONE.\n"
     "Comment: {m}\nLabel:",
 )
@@ -30,8 +30,12 @@ EDGY = (
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.012
-    signals: tuple[str, ...] = ("content:moderation_label_variants", "content:one_word_outputs",
-                                "money:shared_fintech_cards", "infrastructure:sticky_residential_proxies")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "content:moderation_label_variants",
+        "content:one_word_outputs",
+        "money:shared_fintech_cards",
+        "infrastructure:sticky_residential_proxies",
+    )
     camouflage: float = 0.3
     labelled: bool = True
     actor: str = "Ferrovia AI"
@@ -74,7 +78,9 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     enlist(w, accs, cid, k.actor if k.labelled else "", "moderation_verdicts")
     if k.labelled:
         first_card = next(p for p in w.payments if p[0] == accs[0].account_id)[1]
-        w.label("instrument", first_card, k.actor, 0.9, "payment_processor", "chargeback cluster tied to operator")
+        w.label(
+            "instrument", first_card, k.actor, 0.9, "payment_processor", "chargeback cluster tied to operator"
+        )
 
 
 SPEC = StyleSpec("moderation_verdicts", "campaign", Knobs(), build)

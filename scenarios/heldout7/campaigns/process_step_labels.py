@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from scenarios.heldout7.core import T0, T1, StyleSpec, World
+from scenarios.heldout7.core import T0, T1, StyleSpec, World, tokens_of
 from scenarios.heldout7.kit import enlist
-from scenarios.heldout7.text import math_problem, tokens_of
+from scenarios.heldout7.text import math_problem
 
 DOMAIN = "stepwise-tutor.com"
 
@@ -15,8 +15,12 @@ DOMAIN = "stepwise-tutor.com"
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.01
-    signals: tuple[str, ...] = ("content:step_grading_template", "timing:lockstep_waves",
-                                "infrastructure:commercial_vpn_exits", "identity:education_programme")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "content:step_grading_template",
+        "timing:lockstep_waves",
+        "infrastructure:commercial_vpn_exits",
+        "identity:education_programme",
+    )
     camouflage: float = 0.1
     labelled: bool = True
     actor: str = "Lattice Crow"
@@ -46,9 +50,14 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     accs = []
     for i in range(n):
         dom = DOMAIN if i % 3 == 0 else "proton.me"
-        acc = w.new_account(rng, T0 - rng.randint(1, 30) * 86400 + rng.randint(0, 86400), email_domain=dom,
-                            country=rng.choice(("US", "GB", "DE", "NL", "SE")), plan="edu",
-                            signup_channel="education")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            T0 - rng.randint(1, 30) * 86400 + rng.randint(0, 86400),
+            email_domain=dom,
+            country=rng.choice(("US", "GB", "DE", "NL", "SE")),
+            plan="edu",
+            signup_channel="education",
+        )
         accs.append(acc)
     # Waves: every account of the pool starts within the same few minutes, works ~40 minutes.
     waves = []
@@ -65,14 +74,34 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
                     break
                 if rng.random() < k.camouflage:
                     p = rng.choice(("thanks", "ok continue", "Can you explain step 2 in more detail?"))
-                    w.req(acc, t, p, ip, "orion-2", tokens_of(p) + 300, rng.randint(20, 200), "orion-python/1.42.0")
+                    w.req(
+                        acc,
+                        t,
+                        p,
+                        ip,
+                        "orion-2",
+                        tokens_of(p) + 300,
+                        rng.randint(20, 200),
+                        "orion-python/1.42.0",
+                    )
                 else:
                     p = _prompt(rng, k)
-                    w.req(acc, t, p, ip, "orion-2-pro", tokens_of(p) + 15, rng.randint(90, 260), "orion-python/1.42.0")
+                    w.req(
+                        acc,
+                        t,
+                        p,
+                        ip,
+                        "orion-2-pro",
+                        tokens_of(p) + 15,
+                        rng.randint(90, 260),
+                        "orion-python/1.42.0",
+                    )
                 t += rng.randint(20, 600)
     enlist(w, accs, cid, k.actor if k.labelled else "", "process_step_labels")
     if k.labelled:
-        w.label("email_domain", DOMAIN, k.actor, k.label_confidence, "osint", "domain registered by a shell; weak")
+        w.label(
+            "email_domain", DOMAIN, k.actor, k.label_confidence, "osint", "domain registered by a shell; weak"
+        )
 
 
 SPEC = StyleSpec("process_step_labels", "campaign", Knobs(), build)

@@ -5,9 +5,19 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from scenarios.heldout7.core import NEW_MODEL, NEW_MODEL_AT, RESIDENTIAL_KEYS, T0, T1, StyleSpec, World
+from scenarios.heldout7.core import (
+    NEW_MODEL,
+    NEW_MODEL_AT,
+    RESIDENTIAL_KEYS,
+    T0,
+    T1,
+    Account,
+    StyleSpec,
+    World,
+    tokens_of,
+)
 from scenarios.heldout7.kit import burst_times, enlist
-from scenarios.heldout7.text import CONCEPTS, math_problem, tokens_of
+from scenarios.heldout7.text import CONCEPTS, math_problem
 
 DISPOSABLE = ("tmpinbox.net", "quickmail.cc", "mailpoof.org", "inboxlane.com", "dropmail.site", "zmailer.xyz")
 HEADLESS = (
@@ -24,15 +34,30 @@ STEM = (
     "Compare {algo} with {algo2} for nearly sorted input.",
     "{problem} Show all your work.",
 )  # fmt: skip
-ALGOS = ("quicksort", "merge sort", "heap sort", "Dijkstra's algorithm", "binary search", "insertion sort",
-         "Kruskal's algorithm", "the Floyd-Warshall algorithm", "a hash table lookup", "breadth-first search")  # fmt: skip
+ALGOS = (
+    "quicksort",
+    "merge sort",
+    "heap sort",
+    "Dijkstra's algorithm",
+    "binary search",
+    "insertion sort",
+    "Kruskal's algorithm",
+    "the Floyd-Warshall algorithm",
+    "a hash table lookup",
+    "breadth-first search",
+)
 
 
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.02
-    signals: tuple[str, ...] = ("timing:exact_daily_cap_after_reset", "identity:disposable_domains",
-                                "identity:night_signup_batches", "ua:headless_browser", "content:stem_focus")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "timing:exact_daily_cap_after_reset",
+        "identity:disposable_domains",
+        "identity:night_signup_batches",
+        "ua:headless_browser",
+        "content:stem_focus",
+    )
     camouflage: float = 0.0
     labelled: bool = False
     actor: str = "Sable Group"
@@ -50,15 +75,23 @@ def _question(rng: random.Random) -> str:
 
 def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     n = w.scaled(k.share, 12)
-    accs = []
+    accs: list[Account] = []
     nights = max(1, -(-n // 19))
     spacing = 40 * 86400 / nights
     for j in range(nights):
         night = T0 - 5 * 86400 + int(j * spacing) // 86400 * 86400
         size = min(n - len(accs), -(-(n - len(accs)) // (nights - j)) + rng.randint(-3, 3))
         for t in burst_times(rng, night + 2 * 3600 + rng.randint(0, 1800), max(1, size), 1200):
-            accs.append(w.new_account(rng, t, email_domain=rng.choice(DISPOSABLE), country=rng.choice(("US", "GB", "CA")),
-                                      plan="free", signup_channel="web"))  # fmt: skip
+            accs.append(
+                w.new_account(
+                    rng,
+                    t,
+                    email_domain=rng.choice(DISPOSABLE),
+                    country=rng.choice(("US", "GB", "CA")),
+                    plan="free",
+                    signup_channel="web",
+                )
+            )
         if len(accs) >= n:
             break
     days_each = max(1, round(w.rpa * k.volume_mult / k.daily_cap))

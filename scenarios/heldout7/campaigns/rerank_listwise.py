@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from scenarios.heldout7.core import T0, T1, StyleSpec, World
+from scenarios.heldout7.core import T0, T1, Account, StyleSpec, World, tokens_of
 from scenarios.heldout7.kit import bin6, enlist
-from scenarios.heldout7.text import CONCEPTS, CITIES, paragraph, tokens_of
+from scenarios.heldout7.text import CITIES, CONCEPTS, paragraph
 
 QUERIES = (
     "best time to visit {city}", "side effects of {drug}", "how does {concept} work",
@@ -21,9 +21,13 @@ SHELLS = ("orchid-search.io", "orchidretrieval.com", "passagerank.ai")
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.01
-    signals: tuple[str, ...] = ("content:listwise_rerank_template", "timing:top_of_hour_batches",
-                                "infrastructure:cloud_nat_gateways_one_region", "money:cards_share_bin",
-                                "identity:shell_orgs")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "content:listwise_rerank_template",
+        "timing:top_of_hour_batches",
+        "infrastructure:cloud_nat_gateways_one_region",
+        "money:cards_share_bin",
+        "identity:shell_orgs",
+    )
     camouflage: float = 0.0
     labelled: bool = True
     actor: str = "Orchid Data"
@@ -33,7 +37,9 @@ class Knobs:
 
 
 def _prompt(rng: random.Random, k: Knobs) -> str:
-    q = rng.choice(QUERIES).format(city=rng.choice(CITIES), drug=rng.choice(DRUGS), concept=rng.choice(CONCEPTS))
+    q = rng.choice(QUERIES).format(
+        city=rng.choice(CITIES), drug=rng.choice(DRUGS), concept=rng.choice(CONCEPTS)
+    )
     m = rng.randint(*k.passages)
     ps = "\n".join(f"[{i + 1}] {paragraph(rng, rng.randint(1, 3))}" for i in range(m))
     return (
@@ -45,7 +51,7 @@ def _prompt(rng: random.Random, k: Knobs) -> str:
 def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     n = w.scaled(k.share, 10)
     bin_ = bin6(rng, "4")
-    accs = []
+    accs: list[tuple[Account, str]] = []
     orgs = 0
     while len(accs) < n:
         org = w.new_org(rng)
@@ -55,8 +61,15 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
         inst = w.new_instrument(rng)
         created = T0 - rng.randint(5, 40) * 86400
         for _ in range(min(k.accounts_per_org, n - len(accs))):
-            acc = w.new_account(rng, created + rng.randint(0, 7200), email_domain=dom, country="SG", plan="team",
-                                org_id=org, signup_channel="startup")  # fmt: skip
+            acc = w.new_account(
+                rng,
+                created + rng.randint(0, 7200),
+                email_domain=dom,
+                country="SG",
+                plan="team",
+                org_id=org,
+                signup_channel="startup",
+            )
             w.pay(acc, inst, "card", bin_, "SG", created + 600)
             w.signup_ips.append((acc.account_id, gw, acc.created_at))
             accs.append((acc, gw))
@@ -72,10 +85,14 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
                     break
             t = t0 + rng.randint(0, 240)
             p = _prompt(rng, k)
-            w.req(acc, t, p, gw, "orion-2-pro", tokens_of(p) + 20, rng.randint(40, 110), "orion-python/1.40.2")
+            w.req(
+                acc, t, p, gw, "orion-2-pro", tokens_of(p) + 20, rng.randint(40, 110), "orion-python/1.40.2"
+            )
     enlist(w, [a for a, _ in accs], cid, k.actor if k.labelled else "", "rerank_listwise")
     if k.labelled:
-        w.label("account", accs[0][0].account_id, k.actor, 0.6, "partner_intel", "reported by a search partner")
+        w.label(
+            "account", accs[0][0].account_id, k.actor, 0.6, "partner_intel", "reported by a search partner"
+        )
 
 
 SPEC = StyleSpec("rerank_listwise", "campaign", Knobs(), build)

@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import consumer_domain, pick_country
-from scenarios.heldout7.core import HOSTING_KEYS, T0, T1, StyleSpec, World, weighted
+from scenarios.heldout7.core import HOSTING_KEYS, T0, T1, StyleSpec, World, tokens_of, weighted
 from scenarios.heldout7.kit import bin6, enlist
-from scenarios.heldout7.text import CONCEPTS, math_problem, tokens_of
+from scenarios.heldout7.text import CONCEPTS, math_problem
 
 DATASETS = ("gsm-x", "sci-reason", "logic-grid")
 
@@ -16,8 +16,11 @@ DATASETS = ("gsm-x", "sci-reason", "logic-grid")
 @dataclass(frozen=True)
 class Knobs:
     share: float = 0.015
-    signals: tuple[str, ...] = ("content:numbered_item_prefix", "timing:same_cron_minute_daily",
-                                "content:cot_final_answer_format")  # fmt: skip
+    signals: tuple[str, ...] = (
+        "content:numbered_item_prefix",
+        "timing:same_cron_minute_daily",
+        "content:cot_final_answer_format",
+    )
     camouflage: float = 0.0
     labelled: bool = False
     actor: str = "Tern Collective"
@@ -43,9 +46,13 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
     accs = []
     for _ in range(n):
         c = pick_country(rng)
-        acc = w.new_account(rng, T0 - rng.randint(2, 40) * 86400 - rng.randint(0, 86400),
-                            email_domain=consumer_domain(rng), country=c,
-                            plan=weighted(rng, [("plus", 3), ("pro", 1)]))  # fmt: skip
+        acc = w.new_account(
+            rng,
+            T0 - rng.randint(2, 40) * 86400 - rng.randint(0, 86400),
+            email_domain=consumer_domain(rng),
+            country=c,
+            plan=weighted(rng, [("plus", 3), ("pro", 1)]),
+        )
         w.pay(acc, w.new_instrument(rng), "card", bin6(rng, rng.choice("45")), c, acc.created_at + 900)
         accs.append(acc)
     per = w.volume(rng, k.volume_mult, 0.05)
@@ -63,11 +70,21 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
                 idx += 1
                 q = _question(rng, ds)
                 p = (
-                    f"[{ds}:{idx:06d}] {q}\n\nThink step by step, then give the final answer on the last line "
+                    f"[{ds}:{idx:06d}] {q}\n\nThink step by step, then give the final answer "
+                    "on the last line "
                     "as 'Answer: <answer>'."
                 )
                 if t < T1:
-                    w.req(acc, t, p, ip, w.model_for(rng, t, 1.0, 0.9), tokens_of(p) + 10, rng.randint(500, 1600), ua)
+                    w.req(
+                        acc,
+                        t,
+                        p,
+                        ip,
+                        w.model_for(rng, t, 1.0, 0.9),
+                        tokens_of(p) + 10,
+                        rng.randint(500, 1600),
+                        ua,
+                    )
                 t += rng.randint(30, 120)
                 done += 1
     enlist(w, accs, cid, k.actor if k.labelled else "", "sharded_corpus_walk")

@@ -15,8 +15,11 @@ from scenarios.heldout7.text import benign_prompt
 class Knobs:
     share: float = 0.012
     resembles: tuple[str, ...] = ("quota_skimmer",)
-    shared_signals: tuple[str, ...] = ("timing:daily_cap_reached", "identity:free_plan",
-                                       "infrastructure:vpn_and_carrier_nat")  # fmt: skip
+    shared_signals: tuple[str, ...] = (
+        "timing:daily_cap_reached",
+        "identity:free_plan",
+        "infrastructure:vpn_and_carrier_nat",
+    )
     daily_cap: int = 15
     vpn_share: float = 0.3
     volume_mult: float = 3.0
@@ -29,8 +32,14 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
     days_each = max(1, round(w.rpa * k.volume_mult / k.daily_cap))
     for _ in range(n):
         c = rng.choice(("IN", "NG", "ID", "PH", "VN", "BR"))
-        acc = w.new_account(rng, past_created(rng, 0.05), email_domain=consumer_domain(rng), country=c,
-                            plan="free", signup_channel=rng.choice(("android", "google_sso", "web")))  # fmt: skip
+        acc = w.new_account(
+            rng,
+            past_created(rng, 0.05),
+            email_domain=consumer_domain(rng),
+            country=c,
+            plan="free",
+            signup_channel=rng.choice(("android", "google_sso", "web")),
+        )
         accs.append(acc)
         mob = MOBILE_BY_COUNTRY.get(c)
         ips = [w.ip4(rng, rng.choice(mob)) if mob else w.residential_ip(rng, c)]

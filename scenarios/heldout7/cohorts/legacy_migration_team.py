@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import emit, past_created
-from scenarios.heldout7.core import StyleSpec, World, browser_ua
+from scenarios.heldout7.core import StyleSpec, World, browser_ua, tokens_of
 from scenarios.heldout7.kit import enrol
-from scenarios.heldout7.text import code_snippet, tokens_of
+from scenarios.heldout7.text import code_snippet
 
 PHRASES = (
     "Convert this {src} to {dst}, keep the same behaviour:",
@@ -23,8 +23,12 @@ PHRASES = (
 class Knobs:
     share: float = 0.007
     resembles: tuple[str, ...] = ("code_translation_mill",)
-    shared_signals: tuple[str, ...] = ("content:code_translation", "infrastructure:corporate_/24_plus_vpn",
-                                       "money:invoice_org", "identity:one_org")  # fmt: skip
+    shared_signals: tuple[str, ...] = (
+        "content:code_translation",
+        "infrastructure:corporate_/24_plus_vpn",
+        "money:invoice_org",
+        "identity:one_org",
+    )
     migration_share: float = 0.6
     volume_mult: float = 3.0
 
@@ -38,15 +42,24 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
     inst = ""
     accs = []
     for i in range(n):
-        acc = w.new_account(rng, past_created(rng, 0.05), email_domain="harbourtrust-bank.co.uk", country="GB",
-                            plan="enterprise", org_id=org, signup_channel="sso")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            past_created(rng, 0.05),
+            email_domain="harbourtrust-bank.co.uk",
+            country="GB",
+            plan="enterprise",
+            org_id=org,
+            signup_channel="sso",
+        )
         if i == 0:
             inst = w.new_instrument(rng)
         w.pay(acc, inst, "invoice", "", "GB", acc.created_at + 3600)
         accs.append(acc)
 
     def port(r: random.Random) -> tuple[str, int, int]:
-        src, dst = r.choice((("COBOL", "Java"), ("Java 8", "Java 17"), ("Java", "Kotlin"), ("PL/SQL", "Java")))
+        src, dst = r.choice(
+            (("COBOL", "Java"), ("Java 8", "Java 17"), ("Java", "Kotlin"), ("PL/SQL", "Java"))
+        )
         lang = {"COBOL": "cobol", "PL/SQL": "cobol"}.get(src, "java")
         code = code_snippet(r, lang)
         p = r.choice(PHRASES).format(src=src, dst=dst) + f"\n\n```\n{code}\n```"
@@ -59,7 +72,9 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
         nreq = w.volume(rng, k.volume_mult, 0.5)
         nm = int(nreq * k.migration_share)
         emit(w, rng, acc, nm, office + vpn, [ua], prompt_fn=port, peak=(8.0, 18.0), weekend=0.05)
-        emit(w, rng, acc, max(1, nreq - nm), office, [ua], persona="developer", peak=(8.0, 18.0), weekend=0.05)
+        emit(
+            w, rng, acc, max(1, nreq - nm), office, [ua], persona="developer", peak=(8.0, 18.0), weekend=0.05
+        )
     enrol(w, accs, "legacy_migration_team")
 
 

@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import emit, past_created
-from scenarios.heldout7.core import StyleSpec, World, browser_ua
+from scenarios.heldout7.core import StyleSpec, World, browser_ua, tokens_of
 from scenarios.heldout7.kit import enrol
-from scenarios.heldout7.text import sentence, tokens_of
+from scenarios.heldout7.text import sentence
 
 COMMENTS = (
     "this product broke after two days, total scam", "u r so dumb lmao", "DM me for cheap followers",
@@ -25,8 +25,12 @@ PROMPT = (
 class Knobs:
     share: float = 0.008
     resembles: tuple[str, ...] = ("moderation_verdicts",)
-    shared_signals: tuple[str, ...] = ("content:shared_moderation_template", "content:short_outputs",
-                                       "infrastructure:office_nat", "timing:24x7_shifts")  # fmt: skip
+    shared_signals: tuple[str, ...] = (
+        "content:shared_moderation_template",
+        "content:short_outputs",
+        "infrastructure:office_nat",
+        "timing:24x7_shifts",
+    )
     template_share: float = 0.75
     volume_mult: float = 4.0
 
@@ -39,8 +43,15 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
     accs = []
     inst = ""
     for i in range(n):
-        acc = w.new_account(rng, past_created(rng, 0.1), email_domain="clearpath-bpo.ph", country="PH",
-                            plan="enterprise", org_id=org, signup_channel="sso")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            past_created(rng, 0.1),
+            email_domain="clearpath-bpo.ph",
+            country="PH",
+            plan="enterprise",
+            org_id=org,
+            signup_channel="sso",
+        )
         if i == 0:
             inst = w.new_instrument(rng)
         w.pay(acc, inst, "invoice", "", "PH", acc.created_at + 3600)

@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import card, consumer_domain, emit, past_created, pick_country
-from scenarios.heldout7.core import StyleSpec, World
+from scenarios.heldout7.core import StyleSpec, World, tokens_of
 from scenarios.heldout7.kit import enrol
-from scenarios.heldout7.text import paragraph, tokens_of
+from scenarios.heldout7.text import paragraph
 
 PLUGIN_UA = "Inkwell/2.3.1 (macOS; plugin:continue)"
 PREFIX = "Continue the story from where it stops. Match the voice, tense and point of view.\n\n"
@@ -18,8 +18,11 @@ PREFIX = "Continue the story from where it stops. Match the voice, tense and poi
 class Knobs:
     share: float = 0.008
     resembles: tuple[str, ...] = ("continuation_sampler",)
-    shared_signals: tuple[str, ...] = ("content:continuation_of_prefixes", "ua:one_client_string",
-                                       "content:long_outputs")  # fmt: skip
+    shared_signals: tuple[str, ...] = (
+        "content:continuation_of_prefixes",
+        "ua:one_client_string",
+        "content:long_outputs",
+    )
     plugin_share: float = 0.8
     volume_mult: float = 2.0
 
@@ -36,8 +39,14 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
     accs = []
     for _ in range(n):
         c = pick_country(rng)
-        acc = w.new_account(rng, past_created(rng, 0.1), email_domain=consumer_domain(rng), country=c,
-                            plan="plus", signup_channel="partner_inkwell")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            past_created(rng, 0.1),
+            email_domain=consumer_domain(rng),
+            country=c,
+            plan="plus",
+            signup_channel="partner_inkwell",
+        )
         card(w, rng, acc)
         accs.append(acc)
         home = [w.residential_ip(rng, c)]

@@ -6,14 +6,14 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import card, emit, past_created
-from scenarios.heldout7.core import StyleSpec, World, browser_ua
+from scenarios.heldout7.core import StyleSpec, World, browser_ua, tokens_of
 from scenarios.heldout7.kit import enrol
-from scenarios.heldout7.text import CITIES, CONCEPTS, paragraph, tokens_of
+from scenarios.heldout7.text import CITIES, CONCEPTS, paragraph
 
 ASKS = (
-    "Which of these results best answers the query \"{q}\"? Rank them and explain briefly.",
+    'Which of these results best answers the query "{q}"? Rank them and explain briefly.',
     "query: {q}\nrate each result 0-3 for relevance (TREC style) and justify each grade in one line",
-    "I'm judging search quality. For \"{q}\", are these results in a sensible order? Suggest a better order.",
+    'I\'m judging search quality. For "{q}", are these results in a sensible order? Suggest a better order.',
 )
 
 
@@ -21,8 +21,12 @@ ASKS = (
 class Knobs:
     share: float = 0.006
     resembles: tuple[str, ...] = ("rerank_listwise",)
-    shared_signals: tuple[str, ...] = ("content:ranking_prompts", "infrastructure:one_office_ip",
-                                       "money:one_team_card", "timing:office_hours")  # fmt: skip
+    shared_signals: tuple[str, ...] = (
+        "content:ranking_prompts",
+        "infrastructure:one_office_ip",
+        "money:one_team_card",
+        "timing:office_hours",
+    )
     ranking_share: float = 0.5
     volume_mult: float = 2.5
 
@@ -34,8 +38,15 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
     inst = ""
     accs = []
     for i in range(n):
-        acc = w.new_account(rng, past_created(rng, 0.0), email_domain="findwell.com", country="US", plan="team",
-                            org_id=org, signup_channel="invite")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            past_created(rng, 0.0),
+            email_domain="findwell.com",
+            country="US",
+            plan="team",
+            org_id=org,
+            signup_channel="invite",
+        )
         if i == 0:
             inst = card(w, rng, acc)
         else:
@@ -43,7 +54,9 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
         accs.append(acc)
 
     def ranking(r: random.Random) -> tuple[str, int, int]:
-        q = r.choice((f"things to do in {r.choice(CITIES)}", f"{r.choice(CONCEPTS)} tutorial", "refund policy"))
+        q = r.choice(
+            (f"things to do in {r.choice(CITIES)}", f"{r.choice(CONCEPTS)} tutorial", "refund policy")
+        )
         res = "\n".join(f"{i + 1}. {paragraph(r, 1)}" for i in range(r.randint(3, 8)))
         p = r.choice(ASKS).format(q=q) + "\n\n" + res
         return p, tokens_of(p), r.randint(120, 400)

@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass
 
 from scenarios.heldout7.background import consumer_domain, emit, past_created
-from scenarios.heldout7.core import T0, StyleSpec, World, browser_ua
+from scenarios.heldout7.core import T0, StyleSpec, World, browser_ua, tokens_of
 from scenarios.heldout7.kit import enrol
-from scenarios.heldout7.text import paragraph, tokens_of
+from scenarios.heldout7.text import paragraph
 
 ASKS = (
     "Critique this draft from my workshop group and suggest how to revise the opening:",
@@ -22,8 +22,11 @@ ASKS = (
 class Knobs:
     share: float = 0.005
     resembles: tuple[str, ...] = ("critique_relay",)
-    shared_signals: tuple[str, ...] = ("content:same_text_across_accounts_minutes_apart",
-                                       "content:critique_and_rewrite", "infrastructure:campus_ip")  # fmt: skip
+    shared_signals: tuple[str, ...] = (
+        "content:same_text_across_accounts_minutes_apart",
+        "content:critique_and_rewrite",
+        "infrastructure:campus_ip",
+    )
     sessions: int = 12
     volume_mult: float = 1.0
 
@@ -34,8 +37,13 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
     accs = []
     for _ in range(n):
         dom = "cam.ac.uk" if rng.random() < 0.6 else consumer_domain(rng)
-        acc = w.new_account(rng, past_created(rng, 0.0), email_domain=dom, country="GB",
-                            plan="plus" if rng.random() < 0.3 else "free")  # fmt: skip
+        acc = w.new_account(
+            rng,
+            past_created(rng, 0.0),
+            email_domain=dom,
+            country="GB",
+            plan="plus" if rng.random() < 0.3 else "free",
+        )
         accs.append(acc)
     for s in range(k.sessions):
         # Tuesday and Thursday afternoons.
@@ -45,8 +53,16 @@ def build(w: World, k: Knobs, name: str, rng: random.Random) -> None:
         for acc in rng.sample(accs, max(2, int(len(accs) * 0.7))):
             t = start + rng.randint(0, 1500)
             p = f"{rng.choice(ASKS)}\n\n{draft}"
-            w.req(acc, max(t, acc.created_at), p, campus[0], w.model_for(rng, t), tokens_of(p), rng.randint(400, 900),
-                  browser_ua(rng))  # fmt: skip
+            w.req(
+                acc,
+                max(t, acc.created_at),
+                p,
+                campus[0],
+                w.model_for(rng, t),
+                tokens_of(p),
+                rng.randint(400, 900),
+                browser_ua(rng),
+            )
     for acc in accs:
         emit(w, rng, acc, w.volume(rng, k.volume_mult, 0.8), [w.residential_ip(rng, "GB")], [browser_ua(rng)])
     enrol(w, accs, "writing_workshop")
