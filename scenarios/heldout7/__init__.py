@@ -47,7 +47,13 @@ def generate(
     for name in coh:
         spec = COHORT_STYLES[name]
         spec.build(w, spec.knobs, name, random.Random(f"{seed}:cohort:{name}"))
-    build_background(w, max(0, accounts - len(w.accounts)), random.Random(f"{seed}:background"))
+    n_bg = max(0, accounts - len(w.accounts))
+    if n_bg:
+        # Ordinary users make up whatever is left of the platform's request budget (0.8 is the
+        # background mix's average volume multiplier), never less than a third of the nominal rate.
+        budget = accounts * requests_per_account - len(w.requests)
+        w.scale = max(0.33, budget / (n_bg * requests_per_account * 0.8))
+    build_background(w, n_bg, random.Random(f"{seed}:background"))
     _noise_labels(w, random.Random(f"{seed}:labels"))
     _write(w, Path(out), random.Random(f"{seed}:write"))
 

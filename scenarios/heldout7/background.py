@@ -125,30 +125,32 @@ def carrier_pool(w: World, rng: random.Random, key: str, size: int) -> list[str]
 
 def build_background(w: World, n: int, rng: random.Random) -> None:
     # Shared pools: phones behind carrier NAT, commercial VPN exits.
-    nat: dict[str, list[str]] = {}
-    for c, keys in MOBILE_BY_COUNTRY.items():
-        for k in keys:
-            nat.setdefault(c, []).extend(carrier_pool(w, rng, k, 6))
+    # Big carriers put whole metro areas behind a couple of addresses.
+    nat = {k: carrier_pool(w, rng, k, 1 if k in ("tmobile_us", "jio") else 3) for k in MOBILE_CARRIERS}
     vpn_exits = [w.ip4(rng, "m247") for _ in range(40)] + [w.ip4(rng, "datacamp") for _ in range(25)]
-    made = 0
-    while made < n:
-        r = rng.random()
-        left = n - made
-        if r < 0.36:
-            made += _individual(w, rng)
-        elif r < 0.44:
-            made += _household(w, rng, min(left, rng.randint(2, 4)))
-        elif r < 0.64:
-            made += _phone(w, rng, nat)
-        elif r < 0.76:
-            size = min(left, max(2, int(rng.paretovariate(1.1) * 3)))
-            made += _company(w, rng, min(size, 220))
-        elif r < 0.83:
-            made += _vpn_user(w, rng, vpn_exits)
-        elif r < 0.92:
-            made += _developer(w, rng)
+    # Segments by share of accounts (the rest after these is individuals on home broadband).
+    quotas = {"phone": 0.25, "company": 0.15, "household": 0.08, "vpn": 0.07, "dev": 0.07, "student": 0.08}
+    made = dict.fromkeys(quotas, 0)
+    total = 0
+    while total < n:
+        left = n - total
+        seg = weighted(rng, [(s, q) for s, q in quotas.items() if made[s] < q * n] + [("individual", 0.3)])
+        if seg == "phone":
+            k = _phone(w, rng, nat)
+        elif seg == "company":
+            k = _company(w, rng, min(left, max(2, int(rng.paretovariate(1.1) * 3)), 220))
+        elif seg == "household":
+            k = _household(w, rng, min(left, rng.randint(2, 4)))
+        elif seg == "vpn":
+            k = _vpn_user(w, rng, vpn_exits)
+        elif seg == "dev":
+            k = _developer(w, rng)
+        elif seg == "student":
+            k = _student(w, rng)
         else:
-            made += _student(w, rng)
+            k = _individual(w, rng)
+        made[seg] = made.get(seg, 0) + k
+        total += k
 
 
 def _individual(w: World, rng: random.Random) -> int:
@@ -191,9 +193,15 @@ def _household(w: World, rng: random.Random, k: int) -> int:
     return k
 
 
+MOBILE_CARRIERS = [k for ks in MOBILE_BY_COUNTRY.values() for k in ks]
+PHONE_MIX = [("tmobile_us", 28), ("verizon_wireless", 16), ("jio", 26), ("vodafone_uk", 10), ("tim_br", 10),
+             ("mtn_ng", 10)]  # fmt: skip
+
+
 def _phone(w: World, rng: random.Random, nat: dict[str, list[str]]) -> int:
-    c = rng.choice(list(nat)) if rng.random() < 0.8 else pick_country(rng)
-    pool = nat.get(c) or nat["US"]
+    carrier = weighted(rng, PHONE_MIX)
+    c = ASNS[carrier][3]
+    pool = nat[carrier]
     acc = w.new_account(
         rng,
         past_created(rng, 0.12),
@@ -204,7 +212,7 @@ def _phone(w: World, rng: random.Random, nat: dict[str, list[str]]) -> int:
     )
     if acc.plan != "free":
         card(w, rng, acc, itype=rng.choice(("card", "apple_pay", "google_pay")))
-    ips = rng.sample(pool, min(len(pool), rng.randint(1, 4)))
+    ips = rng.sample(pool, min(len(pool), rng.randint(1, 2)))
     if c == "US" and rng.random() < 0.4:
         ips.append(w.ip6(rng, "tmobile_us"))
     emit(w, rng, acc, w.volume(rng, 0.55, 1.0), ips, [mobile_ua(rng)], peak=(7.0, 24.0))
@@ -212,7 +220,7 @@ def _phone(w: World, rng: random.Random, nat: dict[str, list[str]]) -> int:
 
 
 def _company(w: World, rng: random.Random, k: int) -> int:
-    key = rng.choice(("zayo", "lumen", "colt", "comcast", "dtag"))
+    key = rng.choice(("zayo", "lumen", "colt") if k > 20 else ("zayo", "lumen", "colt", "comcast", "dtag"))
     c = ASNS[key][3]
     blk = w.block24(rng, key)
     egress = [w.ip4(rng, key, blk) for _ in range(1 + k // 60)]

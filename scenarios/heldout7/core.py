@@ -235,6 +235,7 @@ class World:
     seed: int
     total_accounts: int
     rpa: float
+    scale: float = 1.0  # multiplies every `volume`; the background is tuned to hit the platform rate
     accounts: list[Account] = field(default_factory=list)
     requests: list[tuple[str, int, str, str, str, int, int, str]] = field(default_factory=list)
     payments: list[tuple[str, str, str, str, str, int]] = field(default_factory=list)
@@ -377,7 +378,7 @@ class World:
 
     def volume(self, rng: random.Random, mult: float, spread: float = 0.5) -> int:
         """Requests for one account: lognormal around `mult` x the platform's per-account rate."""
-        mu = math.log(max(1.0, self.rpa * mult)) - spread * spread / 2
+        mu = math.log(max(1.0, self.rpa * mult * self.scale)) - spread * spread / 2
         return max(1, int(rng.lognormvariate(mu, spread)))
 
 

@@ -69,16 +69,23 @@ def code_snippet(rng: random.Random, lang: str = "python", lines: int = 8) -> st
     a, b = rng.sample(NAMES, 2)
     k = rng.randint(2, 50)
     if lang == "python":
-        body = [f"def {fn}({a}, {b}=None):", "    result = []", f"    for i, x in enumerate({a}):"]
+        body = [f"def {fn}({a}, {b}=None):", "    result = []", f"    seen = set({b} or [])", "    total = 0"]
+        body.append(f"    for i, x in enumerate({a}):")
         ops = [
             "        if x is None:\n            continue",
-            f"        if {b} and x in {b}:\n            result.append(x * {k})",
-            f"        elif i % {k} == 0:\n            result.append(x)",
-            f"        total = sum(result[-{k}:])",
-            "        result.sort(key=lambda v: -v)",
-            f"        {b} = ({b} or []) + [x]",
+            f"        if x in seen:\n            result.append(x * {k})\n            continue",
+            f"        if i % {k} == 0:\n            result.append(x)",
+            "        total += x",
+            "        seen.add(x)",
         ]
-        body += rng.sample(ops, min(len(ops), max(2, lines - 4)))
+        picked = sorted(rng.sample(range(len(ops)), min(len(ops), max(2, lines - 5))))
+        body += [ops[j] for j in picked]
+        tail = [
+            "    result.sort(reverse=True)",
+            f"    result = result[:{k}]",
+            f"    if total > {k * 100}:\n        result.append(total)",
+        ]
+        body += rng.sample(tail, rng.randint(0, 2))
         body.append("    return result")
         return "\n".join(body)
     if lang == "javascript":
@@ -267,7 +274,7 @@ def benign_prompt(rng: random.Random, persona: str = "general") -> tuple[str, in
             )
         )
         p = f"{q}\n\n```{lang}\n{code}\n```"
-        if rng.random() < 0.3:  # agentic coding tools send big contexts
+        if persona == "developer" and rng.random() < 0.35:  # agentic coding tools send big contexts
             extra = rng.randint(2000, 30000)
             return p, tokens_of(p) + extra, rng.randint(400, 4000)
         return p, tokens_of(p) + ctx, rng.randint(150, 900)

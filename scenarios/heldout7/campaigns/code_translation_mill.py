@@ -85,7 +85,8 @@ def build(w: World, k: Knobs, cid: str, rng: random.Random) -> None:
             w.req(acc, t, p, ip, model, tin, int(tokens_of(code) * rng.uniform(1.1, 1.6)), ua)
     enlist(w, accs, cid, k.actor if k.labelled else "", "code_translation_mill")
     if k.labelled:
-        tmpl = TEMPLATE.split("\n\n")[0]
+        mine = (r[2] for r in w.requests if r[0] == accs[0].account_id and r[2].startswith("Translate"))
+        tmpl = next(mine, TEMPLATE.split("\n\n")[0])
         w.label(
             "template",
             tmpl,
