@@ -4,7 +4,7 @@ campaign and per benign cohort, with attribution — the figures of docs/detecti
     .venv/bin/python bench/detection_eval.py --sources dev,heldout,own:standard --sizes 20000 \\
         --seeds 1,2,3 --work DIR [--set resolution=2.0 --set min_score=0.4] [--out FILE.json]
 
-Sources: `dev` and `heldout` … `heldout6` are the zoo's splits (`scenarios/`); `own:NAME` the own generator's
+Sources: `dev` and `heldout` … `heldout7` are the zoo's splits (`scenarios/`); `own:NAME` the own generator's
 scenario NAME; `script:PATH` a stand-alone generator run as `python PATH OUT --accounts N --seed S`
 (ground truth in `OUT.truth.csv` beside the directory, or `OUT/truth.csv`). Each (source, size, seed) is
 generated and loaded once into its own Neo4j under --work and kept. Every evaluated parameter set starts

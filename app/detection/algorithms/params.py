@@ -105,6 +105,9 @@ class DetectionParams(BaseModel):
     network_alone: float = Field(
         default=1.0, ge=0.0, le=1.0, description="weight kept by a pair whose only shared evidence is network"
     )
+    content_alone: float = Field(
+        default=1.0, ge=0.0, le=1.0, description="weight kept by a pair whose only shared evidence is prompts"
+    )
 
     # Communities.
     # leiden / louvain: modularity on the weighted graph; wcc: components of links >= wcc_threshold.
@@ -144,6 +147,15 @@ class DetectionParams(BaseModel):
     # prompt or a problem bank at 0.51-0.89 (docs/detection.md, section 3): midway.
     template_merge_similarity: float = Field(
         default=0.92, ge=0.0, le=1.0, description="overlap of two communities' template mixes to be joined"
+    )
+    # ...and only when their accounts were opened alike: a shared prompt is not evidence of one operation
+    # (docs/detection.md, section 3). Pieces of one campaign wait 1.0-1.5x as long as each other from sign-up
+    # to first use across the tuning pool; separate groups sending one prompt 2.5x and more.
+    template_merge_wait_ratio: float = Field(
+        default=2.0, ge=1.0, description="two communities' median waits from sign-up to first use, at most"
+    )
+    template_merge_wait_days: float = Field(
+        default=7.0, ge=0.0, description="added to both waits before they are compared"
     )
     # Missing members recruited through a found campaign's own templates: see
     # app/detection/algorithms/recruit.py.

@@ -68,6 +68,20 @@ def template_users(members: Iterable[Profile]) -> tuple[Counter[str], dict[str, 
     return users, degree
 
 
+DAY = 86400
+
+
+def first_use_ages(members: Iterable[Profile]) -> list[float]:
+    """Days from each member's sign-up to its first request, sorted (members missing either are left out).
+    How long accounts wait before use is set by whoever opened them: bulk registration, bought aged
+    accounts, a firm's staff of many years."""
+    return sorted(
+        (p.first_seen - p.created_at) / DAY
+        for p in members
+        if p.created_at is not None and p.first_seen is not None
+    )
+
+
 def profile_of(r: Mapping[str, Any]) -> Profile:
     """A `Profile` from one row of `detection/member_profiles`, every collection in a fixed order."""
     templates = tuple(

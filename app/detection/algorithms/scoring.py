@@ -15,12 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.detection.algorithms.params import DetectionParams
-from app.detection.algorithms.profiles import Profile, template_users
+from app.detection.algorithms.profiles import DAY, Profile, first_use_ages, template_users
 from app.domain.instrument import is_disposable_type
 from app.domain.vocabulary import CONTRIBUTION
 
 HOUR = 3600
-DAY = 86400
 RISKY_IP_TYPES = frozenset({"hosting", "proxy", "vpn"})
 # A community's own template: its share of the template's users is at least this many times its share
 # of the platform (an order of magnitude above chance).
@@ -78,11 +77,7 @@ def community_features(
     n = len(members)
     reqs = sorted(p.requests for p in members)
     median_req = float(reqs[n // 2]) if n else 0.0
-    ages = sorted(
-        (p.first_seen - p.created_at) / DAY
-        for p in members
-        if p.created_at is not None and p.first_seen is not None
-    )
+    ages = first_use_ages(members)
     feats = {
         "size": float(n),
         "median_requests": median_req,

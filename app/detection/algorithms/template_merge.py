@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from app.detection.algorithms.params import DetectionParams
-from app.detection.algorithms.profiles import Profile
+from app.detection.algorithms.profiles import Profile, first_use_ages
 from app.detection.algorithms.union_find import UnionFind
 
 
@@ -55,8 +55,11 @@ def merge_by_templates(
         if len(tied) < 2:
             continue
         pairs.update((x, y) for i, x in enumerate(tied) for y in tied[i + 1 :])
+    wait = {c: _median_wait(groups[c], profiles) for c in mix}
     for x, y in sorted(pairs):
-        if _overlap(mix[x], mix[y]) >= params.template_merge_similarity:
+        if _overlap(mix[x], mix[y]) >= params.template_merge_similarity and _set_up_alike(
+            wait[x], wait[y], params
+        ):
             sets.union(x, y)
 
     pieces: dict[int, list[int]] = defaultdict(list)
@@ -131,6 +134,24 @@ def _concentrated_mix(
         if total and spent >= min_traffic * total:
             out[c] = {tid: r / spent for tid, r in own.items()}
     return out
+
+
+def _median_wait(accs: Sequence[str], profiles: Mapping[str, Profile]) -> float | None:
+    """The members' median days from sign-up to first request (None when no member has both)."""
+    ages = first_use_ages(profiles[a] for a in accs if a in profiles)
+    return ages[len(ages) // 2] if ages else None
+
+
+def _set_up_alike(x: float | None, y: float | None, params: DetectionParams) -> bool:
+    """Whether two communities' accounts were opened alike: median waits from sign-up to first use within
+    `template_merge_wait_ratio` of each other, `template_merge_wait_days` added to both so that waits of
+    a day or two do not differ by a factor. The pieces of one operation come out of one registration
+    pipeline (bulk sign-ups used at once, or bought aged accounts); a firm's staff or a class that sends the
+    same prompt opened their accounts on their own schedule. Unknown waits do not keep two apart."""
+    if x is None or y is None:
+        return True
+    lo, hi = sorted((x + params.template_merge_wait_days, y + params.template_merge_wait_days))
+    return hi <= params.template_merge_wait_ratio * lo
 
 
 def _overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:

@@ -152,6 +152,7 @@ def link_pairs(
             "dedication_prior": float(params.dedication_prior),
             "min_pair_weight": params.min_pair_weight,
             "network_alone": params.network_alone,
+            "content_alone": params.content_alone,
             "template_max_degree": template_max_degree,
             # Maps, not lists: membership is one hash lookup per pair end in the query.
             "changed": None if changed is None else dict.fromkeys(changed, True),

@@ -11,12 +11,19 @@ from app.detection.algorithms.template_merge import merge_by_templates
 PARAMS = DetectionParams()
 
 
-def _profile(account: str, templates: Iterable[tuple[str, int, int]]) -> Profile:
-    """`templates`: (template_id, requests, template's user count on the platform)."""
+DAY = 86_400
+
+
+def _profile(
+    account: str, templates: Iterable[tuple[str, int, int]], wait_days: float | None = None
+) -> Profile:
+    """`templates`: (template_id, requests, template's user count on the platform); `wait_days` from sign-up
+    to first request (unknown when None)."""
+    created = None if wait_days is None else 1_700_000_000
     return Profile(
         account_id=account,
-        created_at=None,
-        first_seen=None,
+        created_at=created,
+        first_seen=None if created is None or wait_days is None else created + int(wait_days * DAY),
         last_seen=None,
         requests=sum(r for _, r, _ in templates),
         org_id=None,
@@ -90,6 +97,32 @@ def test_groups_that_share_a_problem_bank_under_their_own_wrappers_stay_apart() 
     # What keeps them apart is the overlap a join needs, not the concentration test.
     loose = PARAMS.model_copy(update={"template_merge_similarity": 0.5})
     assert len(merge_by_templates(groups, profiles, loose)) == 1
+
+
+def test_a_group_sending_the_campaigns_very_prompt_stays_apart_when_set_up_otherwise() -> None:
+    # A farm of accounts used the day they were opened, and a firm's staff of years sending the very same
+    # prompt mix: identical mixes, so only how the accounts were opened tells them apart.
+    groups = {0: [f"f{i:03d}" for i in range(100)], 1: [f"s{i:03d}" for i in range(100)]}
+    waits = {"f": 0.5, "s": 400.0}
+    profiles = {
+        acc: _profile(acc, [("label", 30, 200)], wait_days=waits[acc[0]])
+        for accs in groups.values()
+        for acc in accs
+    }
+    assert len(merge_by_templates(groups, profiles, PARAMS)) == 2
+    # Pieces of one operation opened within days of each other's pace are joined: 1 vs 4 days waited.
+    shifts = {0: [f"a{i:03d}" for i in range(50)], 1: [f"b{i:03d}" for i in range(50)]}
+    paced = {
+        acc: _profile(acc, [("label", 30, 100)], wait_days=1.0 if acc[0] == "a" else 4.0)
+        for accs in shifts.values()
+        for acc in accs
+    }
+    assert len(merge_by_templates(shifts, paced, PARAMS)) == 1
+    # Bought aged accounts in two batches, 500 and 700 days old at first use, are alike too.
+    aged = {
+        acc: _profile(acc, [("label", 30, 100)], wait_days=500.0 if acc[0] == "a" else 700.0) for acc in paced
+    }
+    assert len(merge_by_templates(shifts, aged, PARAMS)) == 1
 
 
 def test_members_without_the_joined_templates_are_dropped_from_a_joined_group() -> None:
