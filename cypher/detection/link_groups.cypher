@@ -2,7 +2,7 @@
 // description: The member groups of the entities $region's accounts use, as detection/link_pairs sees them (same families, degree bounds and supernode cut-offs): per entity its key, its members' account ids in account order, for templates each member's hour buckets and dedication, the family and lockstep weights, and whether it is network evidence. An incremental run computes its pairs from them (app/detection/algorithms/pair_windows.py). Entities whose key is in $known (element id -> true) were read before and are skipped.
 // mode: read
 // The first half of detection/link_pairs, restricted to a region: keep the two in step
-// (tests/detection/test_pair_windows.py checks the pairs made from these groups against link_pairs' own).
+// (tests/detection/test_incremental_projection.py checks the pairs made from these groups against link_pairs' own).
 CALL () {
   // Each family's entities the region's accounts use (none when the family is off), less those read before.
   CALL () {

@@ -5,8 +5,9 @@ members in account order, rarity `family weight x (log(n / d) / log(n / 2)) ^ ex
 group of at most `2k + 1` members, above that each member's next `k` co-members and its chords
 (circularly), dedication and lockstep hours on templates, network-only pairs discounted, pairs below the
 minimum weight dropped. Given the groups `detection/link_groups` reads, `window_pairs` gives the pairs
-`link_pairs` gives with `$changed` / `$members`, with the same weights (`tests/detection/
-test_pair_windows.py` holds the two equal under several family settings).
+`link_pairs` gives with `$changed` / `$members`, with the same weights to the last bits
+(`tests/detection/test_incremental_projection.py` holds the two equal under several family settings;
+`tests/unit/detection/test_pair_windows.py` checks the walk against a plain restatement of the query).
 
 Why a twin in Python: the server collects a group's members in account order in a fraction of the pair
 query's time; walking the windows, weighing, summing and filtering tens of thousands of pair rows took
