@@ -6,9 +6,11 @@
    supernode, changes no pair. Counters growing on existing links do not stamp: they barely move link
    weights.
 2. **Touched campaigns.** Every active campaign one of the changed accounts, or one of their partners,
-   belongs to. Partners are read as the projection's own pairs with a changed endpoint (`link_pairs`:
-   same families, supernode cut-offs, sampling windows and minimum weight), and those pairs are handed to
-   the projection rather than read twice.
+   belongs to. Partners are the projection's own pairs with a changed endpoint (same families, supernode
+   cut-offs, sampling windows and minimum weight), made from the member groups of the entities the changed
+   accounts and the campaigns holding them use (`projection.GroupCache`: read once, walked in Python by
+   `link_pairs`' rules); those pairs, and the pairs inside each touched campaign made from the same groups,
+   are handed to the projection rather than read again.
 3. **Same stages, on a small graph.** `pipeline.detect_campaigns` with a `Scope`: the projection holds
    only the pairs with a changed endpoint (whoever the partner is) and the pairs inside each touched
    campaign (not across two: without their pairs to the rest of the platform, those would weigh far more
