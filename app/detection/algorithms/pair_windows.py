@@ -125,8 +125,24 @@ def window_pairs(
 
 
 def _rows(flat: _Flat, rules: PairRules, role: npt.NDArray[np.int8], campaign: Ints) -> tuple[Ints, Ints]:
-    """The two slots of every row: each start's window, as the query walks it."""
+    """The two slots of every row: each start's window, as the query walks it. In chunks of starts, so
+    the offset tables (a row of about 2k columns per start) stay small on a big region."""
     starts = np.nonzero(role)[0]
+    parts = [
+        _window_rows(flat, rules, role, campaign, starts[c : c + _CHUNK])
+        for c in range(0, len(starts), _CHUNK)
+    ]
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate([x for x, _ in parts]), np.concatenate([y for _, y in parts])
+
+
+_CHUNK = 1 << 16
+
+
+def _window_rows(
+    flat: _Flat, rules: PairRules, role: npt.NDArray[np.int8], campaign: Ints, starts: Ints
+) -> tuple[Ints, Ints]:
     base = flat.first[flat.group[starts]][:, None]
     i = starts[:, None] - base
     d = flat.sizes[flat.group[starts]][:, None]
@@ -149,7 +165,10 @@ def _rows(flat: _Flat, rules: PairRules, role: npt.NDArray[np.int8], campaign: I
     x = np.broadcast_to(starts[:, None], o.shape)
     # Forward: a pair with a changed end, or inside one campaign.
     fwd_ok &= changed | (role[fwd] == 1) | ((campaign[x] >= 0) & (campaign[x] == campaign[fwd]))
-    return np.concatenate([x[fwd_ok], x[back_ok]]), np.concatenate([fwd[fwd_ok], back[back_ok]])
+    # Each start's rows together, forward then backward (as the query's list): the row order, and so
+    # each sum's order, does not depend on how the starts are chunked.
+    ok = np.concatenate([fwd_ok, back_ok], axis=1)
+    return np.concatenate([x, x], axis=1)[ok], np.concatenate([fwd, back], axis=1)[ok]
 
 
 def _weighed(flat: _Flat, rules: PairRules, xs: Ints, ys: Ints) -> list[Pair]:

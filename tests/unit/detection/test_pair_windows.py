@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+from app.detection.algorithms import pair_windows
 from app.detection.algorithms.pair_windows import MemberGroup, PairRules, window_pairs
 
 RULES = PairRules(
@@ -143,3 +144,14 @@ def test_a_big_group_pairs_a_change_with_its_window_and_chords_only() -> None:
     got = window_pairs([group], rules, {"a00"})
     partners = sorted(b for _, b, _ in got)
     assert partners == sorted(f"a{i:02d}" for i in [1, 2, 3, 6, 13, 39, 38, 37, 34, 27])
+
+
+def test_starts_walked_in_chunks_give_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    r = random.Random(7)
+    accounts = [f"a{i:03d}" for i in range(120)]
+    groups = _groups(r, accounts)
+    changed = set(r.sample(accounts, 30))
+    members = dict.fromkeys(r.sample(accounts, 20), 0)
+    whole = window_pairs(groups, RULES, changed, members)
+    monkeypatch.setattr(pair_windows, "_CHUNK", 7)
+    assert window_pairs(groups, RULES, changed, members) == whole
