@@ -6,9 +6,11 @@
    supernode, changes no pair. Counters growing on existing links do not stamp: they barely move link
    weights.
 2. **Touched campaigns.** Every active campaign one of the changed accounts, or one of their partners,
-   belongs to. Partners are read as the projection's own pairs with a changed endpoint (`link_pairs`:
-   same families, supernode cut-offs, sampling windows and minimum weight), and those pairs are handed to
-   the projection rather than read twice.
+   belongs to. Partners are the projection's own pairs with a changed endpoint (same families, supernode
+   cut-offs, sampling windows and minimum weight), made from the member groups of the entities the changed
+   accounts and the campaigns holding them use (`projection.GroupCache`: read once, walked in Python by
+   `link_pairs`' rules); those pairs, and the pairs inside each touched campaign made from the same groups,
+   are handed to the projection rather than read again.
 3. **Same stages, on a small graph.** `pipeline.detect_campaigns` with a `Scope`: the projection holds
    only the pairs with a changed endpoint (whoever the partner is) and the pairs inside each touched
    campaign (not across two: without their pairs to the rest of the platform, those would weigh far more
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from app.detection.algorithms.model import CandidateCampaign, DetectionResult
 from app.detection.algorithms.params import DetectionParams
@@ -39,7 +42,7 @@ from app.detection.algorithms.tracking import PreviousCampaign, seeds_from
 from app.detection.graph import changes
 from app.detection.graph.gds import gds_client
 from app.detection.graph.platform import read_platform
-from app.detection.graph.projection import Pairs, Scope, link_pairs
+from app.detection.graph.projection import GroupCache, Pairs, Scope
 from app.detection.pipeline import detect_campaigns
 from app.platform.driver import sync_driver
 from app.platform.logging import get_logger
@@ -77,11 +80,21 @@ def detect_incremental(
     t0 = time.perf_counter()
     platform = read_platform(runner)
     accounts = platform.accounts
-    with_changed = link_pairs(runner.gds, params, accounts, changed) if changed else Pairs()
-    touched = with_changed.accounts() | set(changed)
     active = [p for p in previous if p.active]
+    groups = GroupCache(runner, params, accounts)
+    if changed:
+        # A campaign holding a changed account is touched whatever the pairs say: its members' entities are
+        # read with the changed accounts', once (most are the same entities).
+        groups.read({*changed, *(a for p in active if not p.members.isdisjoint(changed) for a in p.members)})
+    with_changed = groups.pairs(changed) if changed else Pairs()
+    touched = with_changed.accounts() | set(changed)
     hit = [p for p in active if not p.members.isdisjoint(touched)]
-    scope = Scope(frozenset(changed), tuple(p.members for p in hit), changed_pairs=with_changed)
+    scope = Scope(frozenset(changed), tuple(p.members for p in hit))
+    if scope.accounts:
+        groups.read(scope.members)  # campaigns touched through a partner only
+        scope = replace(
+            scope, changed_pairs=with_changed, campaign_pairs=groups.pairs((), scope.campaign_of())
+        )
     hit_ids = {p.campaign_id for p in hit}
     carried_ids = [p.campaign_id for p in active if p.campaign_id not in hit_ids]
     region_seconds = time.perf_counter() - t0

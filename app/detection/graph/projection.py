@@ -27,8 +27,10 @@ import pandas as pd
 from graphdatascience import GraphDataScience
 from graphdatascience.graph.graph_api import Graph
 
+from app.detection.algorithms.pair_windows import MemberGroup, PairRules, window_pairs
 from app.detection.algorithms.params import DetectionParams
 from app.platform.cypher import q
+from app.platform.runner import SyncRunner
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class Scope:
     campaigns: tuple[frozenset[str], ...]  # the members of each active campaign the changes touch
     # The pairs with a changed endpoint, which the run already read to find the touched campaigns.
     changed_pairs: Pairs | None = field(default=None, compare=False)
+    # The pairs inside each touched campaign, when the run made them from groups it had read anyway.
+    campaign_pairs: Pairs | None = field(default=None, compare=False)
 
     @property
     def members(self) -> frozenset[str]:
@@ -170,13 +174,64 @@ def link_pairs(
     )
 
 
+class GroupCache:
+    """The member groups an incremental run has read (`detection/link_groups`), each entity once: the
+    changed accounts' pairs and the touched campaigns' come from the same groups, and a second read
+    fetches only the entities the first did not reach."""
+
+    def __init__(self, runner: SyncRunner, params: DetectionParams, accounts: int) -> None:
+        self.runner = runner
+        self.params = params
+        self.accounts = accounts
+        self.rules = PairRules.of(params, accounts)
+        self.groups: dict[str, MemberGroup] = {}
+        self.reached: set[str] = set()  # accounts whose entities are all in `groups`
+
+    def read(self, accounts: Collection[str]) -> None:
+        """Adds the groups of the entities `accounts` use."""
+        region = sorted(set(accounts) - self.reached)
+        if not region:
+            return
+        fam, template_max_degree = family_limits(self.params, self.accounts)
+        rows = self.runner.run(
+            "detection/link_groups",
+            fam=fam,
+            template_max_degree=template_max_degree,
+            dedication_prior=float(self.params.dedication_prior),
+            region=region,
+            known=dict.fromkeys(self.groups, True),
+        )
+        self.reached.update(region)
+        if not rows:
+            return
+        r = rows[0]
+        for key, m, hs, ded, fw, sw, net in zip(
+            r["keys"],
+            r["members"],
+            r["hours"],
+            r["dedication"],
+            r["family_weight"],
+            r["sync_weight"],
+            r["network"],
+            strict=True,
+        ):
+            self.groups[str(key)] = MemberGroup(str(key), m, hs, ded, float(fw), float(sw), bool(net))
+
+    def pairs(self, changed: Collection[str], members: dict[str, int] | None = None) -> Pairs:
+        """`link_pairs`' pairs for `changed` / `members`, from the groups read (read them first)."""
+        rows = window_pairs(self.groups.values(), self.rules, changed, members)
+        return Pairs(tuple(a for a, _, _ in rows), tuple(b for _, b, _ in rows), tuple(w for _, _, w in rows))
+
+
 def _scoped_pairs(gds: GraphDataScience, params: DetectionParams, accounts: int, scope: Scope) -> Pairs:
     """An incremental run's pairs: those with a changed endpoint, and those inside one touched campaign."""
     with_changed = scope.changed_pairs
     if with_changed is None:
         with_changed = link_pairs(gds, params, accounts, scope.changed)
-    # No changed account here (an empty map, not none): only the pairs inside one touched campaign.
-    inside = link_pairs(gds, params, accounts, (), scope.campaign_of())
+    inside = scope.campaign_pairs
+    if inside is None:
+        # No changed account here (an empty map, not none): only the pairs inside one touched campaign.
+        inside = link_pairs(gds, params, accounts, (), scope.campaign_of())
     return with_changed.union(inside)
 
 

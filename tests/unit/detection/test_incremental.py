@@ -11,7 +11,7 @@ from app.detection import incremental
 from app.detection.algorithms.model import CandidateCampaign, DetectionResult
 from app.detection.algorithms.params import DetectionParams
 from app.detection.algorithms.tracking import PreviousCampaign
-from app.detection.graph.projection import Pairs, Scope
+from app.detection.graph.projection import Scope
 from app.platform.runner import SyncGdsRunner
 from tests.unit.fakes import check_call
 
@@ -26,19 +26,32 @@ class _Graph:
         self.stored = stored
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.gds = object()
-        self.pairs_asked: list[set[str]] = []
+        self.regions: list[list[str]] = []
 
-    def link_pairs(
-        self, gds: object, params: object, accounts: int, changed: Any = None, members: Any = None
-    ) -> Pairs:
-        """The projection's pairs with a changed endpoint: each change to each of its neighbours."""
-        self.pairs_asked.append(set(changed))
-        rows = sorted((min(a, b), max(a, b)) for a in changed for b in self.neighbours.get(a, set()))
-        return Pairs(tuple(a for a, _ in rows), tuple(b for _, b in rows), tuple(1.0 for _ in rows))
+    def groups(self, region: list[str], known: dict[str, bool]) -> Row:
+        """`detection/link_groups`: a two-member entity per neighbour pair, each a pair on its own."""
+        self.regions.append(region)
+        found = sorted(
+            (f"e:{a}:{b}", sorted((a, b)))
+            for a, partners in self.neighbours.items()
+            for b in partners
+            if (a in region or b in region) and f"e:{a}:{b}" not in known
+        )
+        return {
+            "keys": [key for key, _ in found],
+            "members": [m for _, m in found],
+            "hours": [[] for _ in found],
+            "dedication": [[] for _ in found],
+            "family_weight": [1.0 for _ in found],
+            "sync_weight": [0.0 for _ in found],
+            "network": [False for _ in found],
+        }
 
     def run(self, name: str, /, **params: Any) -> list[Row]:
         check_call(name, params)
         self.calls.append((name, params))
+        if name == "detection/link_groups":
+            return [self.groups(params["region"], params["known"])]
         if name == "detection/count_accounts":
             return [{"accounts": 100, "median_requests": 5, "median_answer_tokens": 300.0, "models": []}]
         if name == "detection/campaigns_carried":
@@ -93,8 +106,10 @@ def scoped(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 def test_scope_is_the_changes_and_the_campaigns_they_or_their_partners_touch(
     scoped: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    graph = _Graph(neighbours={"n1": {"a1", "x9"}}, stored={"C-0000000b": {"c1": 0.8, "c2": 0.6}})
-    monkeypatch.setattr(incremental, "link_pairs", graph.link_pairs)
+    # n1 (new) pairs with a1 and x9; a2 and a3, of a1's campaign, pair with each other.
+    graph = _Graph(
+        neighbours={"n1": {"a1", "x9"}, "a2": {"a3"}}, stored={"C-0000000b": {"c1": 0.8, "c2": 0.6}}
+    )
     previous = [
         _prev("C-0000000a", {"a1", "a2", "a3"}),
         _prev("C-0000000b", {"c1", "c2"}),
@@ -107,7 +122,12 @@ def test_scope_is_the_changes_and_the_campaigns_they_or_their_partners_touch(
     handed = scoped[0]["scope"].changed_pairs
     assert handed is not None
     assert handed.accounts() == {"n1", "a1", "x9"}
-    assert graph.pairs_asked == [{"n1"}]
+    # So are the pairs inside the touched campaign, made from the groups its members' read added.
+    inside = scoped[0]["scope"].campaign_pairs
+    assert inside is not None
+    assert list(zip(inside.source, inside.target, strict=True)) == [("a2", "a3")]
+    # The changes' entities first; the campaign touched through a partner adds only its members' entities.
+    assert graph.regions == [["n1"], ["a1", "a2", "a3"]]
     assert scoped[0]["previous"]["a1"] == scoped[0]["previous"]["a2"]  # seeded with the previous campaigns
     assert result.graph["region_accounts"] == 4
     assert result.graph["partner_accounts"] == 2
@@ -128,11 +148,10 @@ def test_nothing_changed_carries_every_campaign_over_without_running_the_stages(
         neighbours={}, stored={"C-000000aa": {"a1": 1.0, "a2": 1.0}, "C-000000bb": {"b1": 0.5, "b2": 0.5}}
     )
     previous = [_prev("C-000000aa", {"a1", "a2"}), _prev("C-000000bb", {"b1", "b2"})]
-    monkeypatch.setattr(incremental, "link_pairs", graph.link_pairs)
     result = incremental.detect_incremental(cast(SyncGdsRunner, graph), None, previous, [])
     assert scoped == []
     assert sorted(sorted(c.members) for c in result.campaigns) == [["a1", "a2"], ["b1", "b2"]]
-    assert graph.pairs_asked == []
+    assert graph.regions == []
 
 
 def test_a_touched_campaign_the_recompute_no_longer_finds_is_kept_not_dropped(
@@ -143,7 +162,6 @@ def test_a_touched_campaign_the_recompute_no_longer_finds_is_kept_not_dropped(
         incremental, "detect_campaigns", lambda *a, **k: _found({"n1", "n2", "n3", "n4", "a1"})
     )
     graph = _Graph(neighbours={"n1": {"a1"}}, stored={"C-0000000a": {"a1": 0.9, "a2": 0.9, "a3": 0.9}})
-    monkeypatch.setattr(incremental, "link_pairs", graph.link_pairs)
     previous = [_prev("C-0000000a", {"a1", "a2", "a3"})]
     result = incremental.detect_incremental(cast(SyncGdsRunner, graph), None, previous, ["n1"])
     assert sorted(sorted(c.members) for c in result.campaigns) == [
