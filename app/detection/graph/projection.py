@@ -205,7 +205,7 @@ class GroupCache:
         if not rows:
             return
         r = rows[0]
-        for key, m, hs, ded, fw, sw, net in zip(
+        for key, m, hs, ded, fw, sw, net, kind in zip(
             r["keys"],
             r["members"],
             r["hours"],
@@ -213,9 +213,12 @@ class GroupCache:
             r["family_weight"],
             r["sync_weight"],
             r["network"],
+            r["kinds"],
             strict=True,
         ):
-            self.groups[str(key)] = MemberGroup(str(key), m, hs, ded, float(fw), float(sw), bool(net))
+            self.groups[str(key)] = MemberGroup(
+                str(key), m, hs, ded, float(fw), float(sw), bool(net), str(kind)
+            )
 
     def pairs(self, changed: Collection[str], members: dict[str, int] | None = None) -> Pairs:
         """`link_pairs`' pairs for `changed` / `members`, from the groups read (read them first)."""
