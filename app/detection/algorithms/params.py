@@ -98,8 +98,8 @@ class DetectionParams(BaseModel):
     dedication_boost: float = Field(default=2.0, ge=0.0)
     dedication_prior: int = Field(default=3, ge=0, description="requests added to every account's total")
     min_pair_weight: float = Field(default=0.5, ge=0.0, description="minimum shared evidence for a link")
-    # Corroboration (docs/detection.md, section 1). Two accounts that share a network (an address, its /24) and
-    # nothing else are what a VPN exit, a cloud egress pool or a carrier NAT makes of strangers; two that
+    # Corroboration (docs/detection.md, section 1). Two accounts that share a network (an address, its /24)
+    # and nothing else are what a VPN exit, a cloud egress pool or a carrier NAT makes of strangers; two that
     # share prompts and nothing else are what a popular prompt, a problem bank or a product's default
     # instruction makes of separate groups. A campaign's members share the one and something more: an
     # address beside the prompt, a card, a domain. Each alone keeps this share of its weight; a pair is
