@@ -16,7 +16,7 @@ CALL () {
   MATCH (e)<-[:PAID_WITH]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a.account_id) AS m
-  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw, false AS net, 'instrument' AS kind
+  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.instrument.weight AS fw, 0.0 AS sw, false AS net
   UNION ALL
   CALL () {
     UNWIND CASE WHEN $fam.ip.enabled THEN $region ELSE [] END AS id
@@ -29,7 +29,7 @@ CALL () {
   MATCH (e)<-[:USED_IP]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a.account_id) AS m
-  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw, true AS net, 'ip' AS kind
+  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.ip.weight AS fw, 0.0 AS sw, true AS net
   UNION ALL
   CALL () {
     UNWIND CASE WHEN $fam.prefix.enabled THEN $region ELSE [] END AS id
@@ -45,7 +45,7 @@ CALL () {
     RETURN collect(a.account_id) AS m
   }
   WITH e, m WHERE 2 <= size(m) <= $fam.prefix.max_degree
-  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw, true AS net, 'prefix' AS kind
+  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.prefix.weight AS fw, 0.0 AS sw, true AS net
   UNION ALL
   CALL () {
     UNWIND CASE WHEN $fam.asn.enabled THEN $region ELSE [] END AS id
@@ -61,7 +61,7 @@ CALL () {
     RETURN collect(a.account_id) AS m
   }
   WITH e, m WHERE 2 <= size(m) <= $fam.asn.max_degree
-  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw, true AS net, 'asn' AS kind
+  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.asn.weight AS fw, 0.0 AS sw, true AS net
   UNION ALL
   CALL () {
     UNWIND CASE WHEN $fam.email_domain.enabled THEN $region ELSE [] END AS id
@@ -74,7 +74,7 @@ CALL () {
   MATCH (e)<-[:HAS_EMAIL_DOMAIN]-(a:Account)
   WITH e, a ORDER BY a.account_id
   WITH e, collect(a.account_id) AS m
-  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw, false AS net, 'email_domain' AS kind
+  RETURN elementId(e) AS key, m, [] AS hs, [] AS ded, $fam.email_domain.weight AS fw, 0.0 AS sw, false AS net
   UNION ALL
   // Templates carry both the content signal and, through the hour buckets on SENT, the lockstep signal.
   CALL () {
@@ -94,10 +94,8 @@ CALL () {
        collect(toFloat(coalesce(s.requests, 1)) / (coalesce(a.requests, 0) + $dedication_prior)) AS ded
   RETURN elementId(e) AS key, m, hs, ded,
          CASE WHEN $fam.template.enabled THEN $fam.template.weight ELSE 0.0 END AS fw,
-         CASE WHEN $fam.synchrony.enabled THEN $fam.synchrony.weight ELSE 0.0 END AS sw, false AS net,
-         CASE WHEN $fam.template.enabled THEN 'template' ELSE 'synchrony' END AS kind
+         CASE WHEN $fam.synchrony.enabled THEN $fam.synchrony.weight ELSE 0.0 END AS sw, false AS net
 }
 // One row of parallel lists, not a record per entity: the driver's per-record cost.
 RETURN collect(key) AS keys, collect(m) AS members, collect(hs) AS hours, collect(ded) AS dedication,
-       collect(fw) AS family_weight, collect(sw) AS sync_weight, collect(net) AS network,
-       collect(kind) AS kinds
+       collect(fw) AS family_weight, collect(sw) AS sync_weight, collect(net) AS network

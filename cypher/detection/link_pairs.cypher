@@ -148,55 +148,19 @@ WITH m, w, sw, net, i, j, size(ded) > 0 AS templated,
      CASE WHEN size(hs) > 0 THEN hs[i] ELSE [] END AS hi,
      CASE WHEN size(hs) > 0 THEN hs[j] ELSE [] END AS hj,
      CASE WHEN size(ded) > 0 THEN ded[i] * ded[j] END AS dd
-// The entity's own weight (pe) and, on templates, the lockstep weight of the two members' hours (ps) stay apart:
-// corroboration below weighs what kind of evidence a pair shares.
-WITH m[i] AS x, m[j] AS y, net, templated,
-     w * (1.0 + CASE WHEN templated THEN $dedication_boost * sqrt(dd) ELSE 0.0 END) AS pe, CASE
+WITH m[i] AS x, m[j] AS y, net,
+     w * (1.0 + CASE WHEN templated THEN $dedication_boost * sqrt(dd) ELSE 0.0 END) + CASE
        WHEN sw > 0.0 AND size(hi) > 0 AND size(hj) > 0 THEN sw * gds.similarity.jaccard(hi, hj)
        ELSE 0.0
-     END AS ps
+     END AS pw
 WITH CASE WHEN x < y THEN x ELSE y END AS a,
-     CASE WHEN x < y THEN y ELSE x END AS b, pe, ps, net, templated
-WITH a, b, sum(CASE WHEN net THEN pe ELSE 0.0 END) AS wn, sum(CASE WHEN templated THEN pe ELSE 0.0 END) AS wc,
-     sum(CASE WHEN net OR templated THEN 0.0 ELSE pe END) AS wo, sum(ps) AS ws
+     CASE WHEN x < y THEN y ELSE x END AS b, pw, net
+WITH a, b, sum(CASE WHEN net THEN pw ELSE 0.0 END) AS wn, sum(CASE WHEN net THEN 0.0 ELSE pw END) AS wo
 // Corroboration: two accounts that share only network evidence (an address, its /24, its ASN) and nothing
 // else (no card, template, timing or domain) are the typical users of a VPN exit, a cloud egress pool or a
 // carrier NAT; a campaign's members share that network and something more. Network alone keeps
-// $network_alone of its weight. Likewise two accounts that share only prompts (no card, address, domain) are
-// what a popular prompt, a problem bank or a published benchmark makes of separate groups; content alone
-// keeps $content_alone of its weight (both 1.0, no discount, by default: DetectionParams says why).
-// Lockstep on a shared prompt is kept in full but corroborates nothing: two groups active in the same hours
-// overlap by chance.
-// Big entities give sampled pairs, each entity its own window, so two members of one campaign may meet in an
-// address's window and not in their template's: a pair that met through one kind only is checked against
-// every entity of the other kinds the two share (within the same cut-offs) before it is discounted.
-WITH a, b, wn, wc, wo, ws,
-     wn > 0.0 AND wo + wc + ws = 0.0 AND $network_alone < 1.0 AS net_only,
-     wc > 0.0 AND wo + wn = 0.0 AND $content_alone < 1.0 AS content_only
-WITH a, b, wn, wc, wo, ws, net_only, content_only
-OPTIONAL MATCH (x:Account {account_id: a}) WHERE net_only OR content_only
-OPTIONAL MATCH (y:Account {account_id: b}) WHERE net_only OR content_only
-WITH a, b, wn, wc, wo, ws, CASE
-       WHEN net_only THEN
-         EXISTS { (x)-[:PAID_WITH]->(e:PaymentInstrument)<-[:PAID_WITH]-(y)
-                  WHERE $fam.instrument.enabled AND COUNT { (e)<-[:PAID_WITH]-() } <= $fam.instrument.max_degree }
-         OR EXISTS { (x)-[:SENT]->(e:PromptTemplate)<-[:SENT]-(y)
-                     WHERE $fam.template.enabled AND COUNT { (e)<-[:SENT]-() } <= $template_max_degree }
-         OR EXISTS { (x)-[:HAS_EMAIL_DOMAIN]->(e:EmailDomain)<-[:HAS_EMAIL_DOMAIN]-(y)
-                     WHERE $fam.email_domain.enabled
-                       AND COUNT { (e)<-[:HAS_EMAIL_DOMAIN]-() } <= $fam.email_domain.max_degree }
-       WHEN content_only THEN
-         EXISTS { (x)-[:PAID_WITH]->(e:PaymentInstrument)<-[:PAID_WITH]-(y)
-                  WHERE $fam.instrument.enabled AND COUNT { (e)<-[:PAID_WITH]-() } <= $fam.instrument.max_degree }
-         OR EXISTS { (x)-[:USED_IP]->(e:IP)<-[:USED_IP]-(y)
-                     WHERE $fam.ip.enabled AND COUNT { (e)<-[:USED_IP]-() } <= $fam.ip.max_degree }
-         OR EXISTS { (x)-[:HAS_EMAIL_DOMAIN]->(e:EmailDomain)<-[:HAS_EMAIL_DOMAIN]-(y)
-                     WHERE $fam.email_domain.enabled
-                       AND COUNT { (e)<-[:HAS_EMAIL_DOMAIN]-() } <= $fam.email_domain.max_degree }
-       ELSE false
-     END AS corroborated
-WITH a, b, wo + ws + wn * CASE WHEN wo + wc + ws > 0.0 OR corroborated THEN 1.0 ELSE $network_alone END
-     + wc * CASE WHEN wo + wn > 0.0 OR corroborated THEN 1.0 ELSE $content_alone END AS weight
+// $network_alone of its weight (1.0, no discount, by default: DetectionParams.network_alone says why).
+WITH a, b, wo + wn * CASE WHEN wo > 0.0 THEN 1.0 ELSE $network_alone END AS weight
 WHERE weight >= $min_pair_weight
 // Fixed row order gives fixed internal node ids in the projection (detection/project_pairs keeps it), which
 // Louvain/Leiden results depend on. Three lists decode far faster than one record per pair.

@@ -145,7 +145,6 @@ def _pairs_of(driver: Driver, params: DetectionParams, account: str) -> int:
         dedication_prior=float(params.dedication_prior),
         min_pair_weight=0.0,
         network_alone=params.network_alone,
-        content_alone=params.content_alone,
         template_max_degree=template_max_degree,
         changed={account: True},
         members={},

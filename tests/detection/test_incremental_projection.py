@@ -114,12 +114,6 @@ VARIANTS = {
     "template off, synchrony on": _with(PARAMS, "template", enabled=False),
     "wide windows, no chords": PARAMS.model_copy(update={"sample_k": 5, "sample_chords": 0}),
     "no minimum weight": PARAMS.model_copy(update={"min_pair_weight": 0.0}),
-    "prompts and network alone discounted": PARAMS.model_copy(
-        update={"content_alone": 0.3, "network_alone": 0.3, "min_pair_weight": 0.1}
-    ),
-    "prompts alone discounted, template off": _with(PARAMS, "template", enabled=False).model_copy(
-        update={"content_alone": 0.3, "network_alone": 0.5, "min_pair_weight": 0.1}
-    ),
 }
 
 

@@ -3,9 +3,8 @@
 The rules are `cypher/detection/link_pairs.cypher`'s (the full run's, and the reference): each entity's
 members in account order, rarity `family weight x (log(n / d) / log(n / 2)) ^ exponent`, all pairs of a
 group of at most `2k + 1` members, above that each member's next `k` co-members and its chords
-(circularly), dedication and lockstep hours on templates, network-only and prompt-only pairs discounted
-unless the two accounts share evidence of another kind anywhere, pairs below the minimum weight dropped.
-Given the groups `detection/link_groups` reads, `window_pairs` gives the pairs
+(circularly), dedication and lockstep hours on templates, network-only pairs discounted, pairs below the
+minimum weight dropped. Given the groups `detection/link_groups` reads, `window_pairs` gives the pairs
 `link_pairs` gives with `$changed` / `$members`, with the same weights to the last bits
 (`tests/detection/test_incremental_projection.py` holds the two equal under several family settings;
 `tests/unit/detection/test_pair_windows.py` checks the walk against a plain restatement of the query).
@@ -40,9 +39,6 @@ class MemberGroup:
     family_weight: float
     sync_weight: float  # templates with synchrony on: the lockstep weight; else 0
     network: bool  # address, /24, ASN: evidence that needs corroboration
-    # The family: "instrument", "ip", "prefix", "asn", "email_domain", "template" (or "synchrony" when only
-    # the lockstep family reads templates). What corroborates a pair met through one kind only.
-    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +52,6 @@ class PairRules:
     dedication_boost: float
     min_pair_weight: float
     network_alone: float
-    content_alone: float = 1.0
 
     @classmethod
     def of(cls, params: DetectionParams, accounts: int) -> PairRules:
@@ -68,7 +63,6 @@ class PairRules:
             dedication_boost=params.dedication_boost,
             min_pair_weight=params.min_pair_weight,
             network_alone=params.network_alone,
-            content_alone=params.content_alone,
         )
 
 
@@ -197,72 +191,30 @@ def _weighed(flat: _Flat, rules: PairRules, xs: Ints, ys: Ints) -> list[Pair]:
     row_group = flat.group[xs]
     w = rarity[row_group]
     boosted = w * (1.0 + rules.dedication_boost * np.sqrt(dedication[xs] * dedication[ys]))
-    templ = templated[row_group]
-    pe = np.where(templ, boosted, w)
+    pw = np.where(templated[row_group], boosted, w)
     sw = sync[row_group]
     net = network[row_group]
     a = np.minimum(flat.code[xs], flat.code[ys])
     b = np.maximum(flat.code[xs], flat.code[ys])
     keys, pair = np.unique(a * len(flat.ids) + b, return_inverse=True)
-    # At most this much with every Jaccard at 1 and nothing discounted: pairs below the minimum even so need
-    # no hours.
-    rows = (np.bincount(pair, weights=pe + sw, minlength=len(keys)) >= rules.min_pair_weight)[pair]
-    ps = np.zeros(len(xs), dtype=np.float64)
+    # At most this much with every Jaccard at 1: pairs below the minimum even so need no hours.
+    wn = np.bincount(pair, weights=np.where(net, pw, 0.0), minlength=len(keys))
+    wo = np.bincount(pair, weights=np.where(net, 0.0, pw + sw), minlength=len(keys))
+    rows = ((wo + wn * max(1.0, rules.network_alone)) >= rules.min_pair_weight)[pair]
     todo = np.nonzero(rows & (sw > 0.0))[0]
-    ps[todo] = sw[todo] * _jaccards(flat, xs[todo], ys[todo])
+    pw[todo] += sw[todo] * _jaccards(flat, xs[todo], ys[todo])
     sel = np.nonzero(rows)[0]
     kept, at = np.unique(pair[sel], return_inverse=True)
-    n_kept = len(kept)
-    wn = np.bincount(at, weights=np.where(net[sel], pe[sel], 0.0), minlength=n_kept)
-    wc = np.bincount(at, weights=np.where(templ[sel], pe[sel], 0.0), minlength=n_kept)
-    wo = np.bincount(at, weights=np.where(net[sel] | templ[sel], 0.0, pe[sel]), minlength=n_kept)
-    ws = np.bincount(at, weights=ps[sel], minlength=n_kept)
+    wn = np.bincount(at, weights=np.where(net[sel], pw[sel], 0.0), minlength=len(kept))
+    wo = np.bincount(at, weights=np.where(net[sel], 0.0, pw[sel]), minlength=len(kept))
+    # Corroboration: network evidence alone keeps `network_alone` of its weight.
+    total = wo + wn * np.where(wo > 0.0, 1.0, rules.network_alone)
     size = len(flat.ids)
-    # Corroboration: network evidence alone keeps `network_alone` of its weight, prompts alone
-    # `content_alone`, unless the two share an entity of another kind that no window of theirs met.
-    net_only = (wn > 0.0) & (wo + wc + ws == 0.0) & (rules.network_alone < 1.0)
-    content_only = (wc > 0.0) & (wo + wn == 0.0) & (rules.content_alone < 1.0)
-    single = np.nonzero(net_only | content_only)[0]
-    corr = np.zeros(n_kept, dtype=bool)
-    corr[single] = _share_other_kind(flat, keys[kept[single]], size, net_only[single])
-    total = (
-        wo
-        + ws
-        + wn * np.where((wo + wc + ws > 0.0) | corr, 1.0, rules.network_alone)
-        + wc * np.where((wo + wn > 0.0) | corr, 1.0, rules.content_alone)
-    )
     return [
         (flat.ids[key // size], flat.ids[key % size], wt)
         for key, wt in zip(keys[kept].tolist(), total.tolist(), strict=True)
         if wt >= rules.min_pair_weight
     ]
-
-
-# What corroborates a pair met only through network evidence, and one met only through prompts: the pair
-# query's EXISTS checks (every group here is within its family's cut-offs, as there).
-_BESIDE_NETWORK = frozenset({"instrument", "email_domain", "template"})
-_BESIDE_CONTENT = frozenset({"instrument", "email_domain", "ip"})
-
-
-def _share_other_kind(flat: _Flat, keys: Ints, size: int, network_side: npt.NDArray[np.bool_]) -> list[bool]:
-    """Per pair key (a * size + b), whether the two accounts are both members of one group of a kind that
-    corroborates the pair's only kind (network when `network_side`, else prompts). One end of every pair is
-    an account whose entities were all read, so the groups hold every such entity the two share."""
-    if not len(keys):
-        return []
-    pairs = [(k // size, k % size) for k in keys.tolist()]
-    wanted = {c for p in pairs for c in p}
-    groups_of: dict[int, dict[int, str]] = {}  # account code -> group -> its kind
-    for g, c in zip(flat.group.tolist(), flat.code.tolist(), strict=True):
-        kind = flat.groups[g].kind
-        if c in wanted and (kind in _BESIDE_NETWORK or kind in _BESIDE_CONTENT):
-            groups_of.setdefault(c, {})[g] = kind
-    out = []
-    for (x, y), on_network in zip(pairs, network_side.tolist(), strict=True):
-        beside = _BESIDE_NETWORK if on_network else _BESIDE_CONTENT
-        gy = groups_of.get(y, {})
-        out.append(any(g in gy and kind in beside for g, kind in groups_of.get(x, {}).items()))
-    return out
 
 
 def _jaccards(flat: _Flat, xs: Ints, ys: Ints) -> npt.NDArray[np.float64]:

@@ -98,20 +98,13 @@ class DetectionParams(BaseModel):
     dedication_boost: float = Field(default=2.0, ge=0.0)
     dedication_prior: int = Field(default=3, ge=0, description="requests added to every account's total")
     min_pair_weight: float = Field(default=0.5, ge=0.0, description="minimum shared evidence for a link")
-    # Corroboration (docs/detection.md, section 1). Two accounts that share a network (an address, its /24)
-    # and nothing else are what a VPN exit, a cloud egress pool or a carrier NAT makes of strangers; two that
-    # share prompts and nothing else are what a popular prompt, a problem bank or a product's default
-    # instruction makes of separate groups. A campaign's members share the one and something more: an
-    # address beside the prompt, a card, a domain. Each alone keeps this share of its weight; a pair is
-    # checked against every entity the two accounts share, not only those whose sampling windows it met in.
-    # Off (1.0) by default: at 0.3 both, the tuning pool gains most (docs/detection-quality.md, "Seventh
-    # round"), but a careful campaign tied by prompts and timing only falls apart, and the check runs the 1M
-    # pair query out of transaction memory.
+    # Two accounts that share a network (an address, its /24) and nothing else are what a VPN exit, a cloud
+    # egress pool or a carrier NAT makes of strangers; a campaign's members share the network and more.
+    # Off (1.0) by default: at 0.3 an office whose staff share little but its line stops holding together,
+    # and a seeded re-run lets a campaign absorb it (docs/detection-quality.md, "Fifth round"); the seventh
+    # round's measurement with prompts discounted too is in the same file.
     network_alone: float = Field(
         default=1.0, ge=0.0, le=1.0, description="weight kept by a pair whose only shared evidence is network"
-    )
-    content_alone: float = Field(
-        default=1.0, ge=0.0, le=1.0, description="weight kept by a pair whose only shared evidence is prompts"
     )
 
     # Communities.

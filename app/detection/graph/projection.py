@@ -156,7 +156,6 @@ def link_pairs(
             "dedication_prior": float(params.dedication_prior),
             "min_pair_weight": params.min_pair_weight,
             "network_alone": params.network_alone,
-            "content_alone": params.content_alone,
             "template_max_degree": template_max_degree,
             # Maps, not lists: membership is one hash lookup per pair end in the query.
             "changed": None if changed is None else dict.fromkeys(changed, True),
@@ -205,7 +204,7 @@ class GroupCache:
         if not rows:
             return
         r = rows[0]
-        for key, m, hs, ded, fw, sw, net, kind in zip(
+        for key, m, hs, ded, fw, sw, net in zip(
             r["keys"],
             r["members"],
             r["hours"],
@@ -213,12 +212,9 @@ class GroupCache:
             r["family_weight"],
             r["sync_weight"],
             r["network"],
-            r["kinds"],
             strict=True,
         ):
-            self.groups[str(key)] = MemberGroup(
-                str(key), m, hs, ded, float(fw), float(sw), bool(net), str(kind)
-            )
+            self.groups[str(key)] = MemberGroup(str(key), m, hs, ded, float(fw), float(sw), bool(net))
 
     def pairs(self, changed: Collection[str], members: dict[str, int] | None = None) -> Pairs:
         """`link_pairs`' pairs for `changed` / `members`, from the groups read (read them first)."""

@@ -45,7 +45,6 @@ class _Graph:
             "family_weight": [1.0 for _ in found],
             "sync_weight": [0.0 for _ in found],
             "network": [False for _ in found],
-            "kinds": ["instrument" for _ in found],
         }
 
     def run(self, name: str, /, **params: Any) -> list[Row]:
