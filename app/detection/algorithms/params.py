@@ -147,7 +147,7 @@ class DetectionParams(BaseModel):
         default=0.92, ge=0.0, le=1.0, description="overlap of two communities' template mixes to be joined"
     )
     # ...and only when their accounts were opened alike: a shared prompt is not evidence of one operation
-    # (docs/detection.md, section 3). Pieces of one campaign wait 1.0-1.5x as long as each other from sign-up
+    # (docs/detection.md, section 4b). Pieces of one campaign wait 1.0-1.5x as long as each other from sign-up
     # to first use across the tuning pool; separate groups sending one prompt 2.5x and more.
     template_merge_wait_ratio: float = Field(
         default=2.0, ge=1.0, description="two communities' median waits from sign-up to first use, at most"

@@ -7,6 +7,10 @@ itself — the same prompt templates, which few accounts outside the campaign se
 sit mostly in a handful of candidate communities, each of which spends a real part of its traffic on such
 templates, ties those communities into one.
 
+Sharing the templates is not enough on its own: a firm's staff, a class or a product's users can send the
+very prompt a campaign sends. The pieces of one operation were also opened alike (one registration
+pipeline), so two communities whose accounts waited very differently from sign-up to first use stay apart.
+
 A popular template does not tie anything: its users are spread over thousands of communities, so no
 handful of them holds most of its users. A template a company's staff share does tie the company's
 pieces together, which is harmless: organisation damping and the behaviour features still decide the
@@ -150,7 +154,9 @@ def _set_up_alike(x: float | None, y: float | None, params: DetectionParams) -> 
     same prompt opened their accounts on their own schedule. Unknown waits do not keep two apart."""
     if x is None or y is None:
         return True
-    lo, hi = sorted((x + params.template_merge_wait_days, y + params.template_merge_wait_days))
+    # A first request logged before the recorded creation (clock skew, a backfilled account) waited 0 days.
+    days = params.template_merge_wait_days
+    lo, hi = sorted((max(0.0, x) + days, max(0.0, y) + days))
     return hi <= params.template_merge_wait_ratio * lo
 
 

@@ -123,6 +123,11 @@ def test_a_group_sending_the_campaigns_very_prompt_stays_apart_when_set_up_other
         acc: _profile(acc, [("label", 30, 100)], wait_days=500.0 if acc[0] == "a" else 700.0) for acc in paced
     }
     assert len(merge_by_templates(shifts, aged, PARAMS)) == 1
+    # A first request logged before the recorded sign-up (clock skew) counts as no wait, not a negative one.
+    skewed = {
+        acc: _profile(acc, [("label", 30, 100)], wait_days=-3.0 if acc[0] == "a" else 2.0) for acc in paced
+    }
+    assert len(merge_by_templates(shifts, skewed, PARAMS)) == 1
 
 
 def test_members_without_the_joined_templates_are_dropped_from_a_joined_group() -> None:
