@@ -197,10 +197,10 @@ def _weighed(flat: _Flat, rules: PairRules, xs: Ints, ys: Ints) -> list[Pair]:
     a = np.minimum(flat.code[xs], flat.code[ys])
     b = np.maximum(flat.code[xs], flat.code[ys])
     keys, pair = np.unique(a * len(flat.ids) + b, return_inverse=True)
-    # At most this much with every Jaccard at 1: pairs below the minimum even so need no hours.
-    wn = np.bincount(pair, weights=np.where(net, pw, 0.0), minlength=len(keys))
-    wo = np.bincount(pair, weights=np.where(net, 0.0, pw + sw), minlength=len(keys))
-    rows = ((wo + wn * max(1.0, rules.network_alone)) >= rules.min_pair_weight)[pair]
+    # At most this much with every Jaccard at 1 and nothing discounted: pairs below the minimum even so need
+    # no hours.
+    upper = np.bincount(pair, weights=pw + sw, minlength=len(keys))
+    rows = (upper >= rules.min_pair_weight)[pair]
     todo = np.nonzero(rows & (sw > 0.0))[0]
     pw[todo] += sw[todo] * _jaccards(flat, xs[todo], ys[todo])
     sel = np.nonzero(rows)[0]

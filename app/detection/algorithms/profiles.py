@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+DAY = 86400
+
 
 @dataclass(frozen=True)
 class IpUse:
@@ -66,9 +68,6 @@ def template_users(members: Iterable[Profile]) -> tuple[Counter[str], dict[str, 
             users[t.template_id] += 1
             degree[t.template_id] = t.degree
     return users, degree
-
-
-DAY = 86400
 
 
 def first_use_ages(members: Iterable[Profile]) -> list[float]:
